@@ -1,0 +1,41 @@
+package dev.liftoff.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * One environment of a service: where it answers, how to read its health and version, and how
+ * a version gets there.
+ *
+ * @param baseUrl every check of this environment goes to this URL and nowhere else
+ * @param deployTimeout how long Liftoff waits, after the deploy target accepted, for the
+ *     environment to report the new commit
+ */
+public record EnvironmentConfig(
+        @NotNull(message = "set the environment's base-url, e.g. https://staging.example.com") URI baseUrl,
+        @Valid HealthEndpoint health,
+        @Valid VersionEndpoint version,
+        @Valid @NotNull(message = "declare how this environment is deployed: deploy.type webhook or command") DeployTargetConfig deploy,
+        Duration deployTimeout) {
+
+    public EnvironmentConfig {
+        health = health == null ? HealthEndpoint.defaults() : health;
+        version = version == null ? VersionEndpoint.defaults() : version;
+        deployTimeout = deployTimeout == null ? Duration.ofMinutes(5) : deployTimeout;
+    }
+
+    @AssertTrue(message = "base-url must be an absolute http(s) URL without query or fragment")
+    public boolean isBaseUrlUsable() {
+        return baseUrl == null
+                || (("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme()))
+                        && baseUrl.getHost() != null && baseUrl.getQuery() == null && baseUrl.getFragment() == null);
+    }
+
+    @AssertTrue(message = "deploy-timeout must be positive")
+    public boolean isDeployTimeoutPositive() {
+        return !deployTimeout.isNegative() && !deployTimeout.isZero();
+    }
+}

@@ -1,0 +1,12 @@
+package dev.liftoff.process;
+
+/** Error codes of business outcomes thrown as {@code BpmnError}, and message names. */
+public final class BpmnErrors {
+    /** an environment did not pass its verification (or never reported the deployed commit) */
+    public static final String VERIFICATION_FAILED = "VerificationFailed";
+    /** the message a person sends to roll a production release back */
+    public static final String MESSAGE_ROLLBACK_REQUESTED = "RollbackRequested";
+
+    private BpmnErrors() {
+    }
+}

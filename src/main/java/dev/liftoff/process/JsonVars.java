@@ -1,0 +1,65 @@
+package dev.liftoff.process;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
+
+/**
+ * Structured process variables are Spin JSON: readable in Cockpit, usable by Camunda Forms,
+ * never Java-serialized. This is the one place that writes and reads them.
+ */
+public final class JsonVars {
+
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private JsonVars() {
+    }
+
+    public static JsonValue json(Object value) {
+        try {
+            return SpinValues.jsonValue(MAPPER.writeValueAsString(value)).create();
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    public static void write(VariableScope scope, String name, Object value) {
+        scope.setVariable(name, json(value));
+    }
+
+    /**
+     * Reads a variable as JSON whatever form it arrived in: Spin JSON, a JSON string (what
+     * Tasklist submits for some form fields), or a plain value. Missing → a null node.
+     */
+    public static JsonNode read(VariableScope scope, String name) {
+        TypedValue typed = scope.getVariableTyped(name, false);
+        if (typed == null || typed.getValue() == null && !(typed instanceof JsonValue)) {
+            return MAPPER.nullNode();
+        }
+        try {
+            if (typed instanceof JsonValue json) {
+                // a deserialized value may not carry its serialized form, and vice versa
+                String text = json.isDeserialized() && json.getValue() != null ? json.getValue().toString() : json.getValueSerialized();
+                return text == null ? MAPPER.nullNode() : MAPPER.readTree(text);
+            }
+            Object value = typed.getValue();
+            if (value instanceof String text) {
+                String trimmed = text.trim();
+                if (trimmed.startsWith("[") || trimmed.startsWith("{")) {
+                    return MAPPER.readTree(trimmed);
+                }
+            }
+            return MAPPER.valueToTree(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("variable " + name + " is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}

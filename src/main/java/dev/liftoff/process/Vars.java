@@ -1,0 +1,91 @@
+package dev.liftoff.process;
+
+/** Process variable names. The first block is the public contract (PRODUCT.md). */
+public final class Vars {
+    // contract: start variables and outcome on the root release-lifecycle instance
+    public static final String SERVICE = "service";
+    public static final String VERSION = "version";
+    public static final String COMMIT_SHA = "commitSha";
+    public static final String REQUESTED_BY = "requestedBy";
+    public static final String STARTED_BY = "startedBy";
+    public static final String OUTCOME = "outcome";
+    public static final String OUTCOME_REASON = "outcomeReason";
+    public static final String ROLLBACK_REASON = "rollbackReason";
+    public static final String ROLLBACK_REQUESTED_BY = "rollbackRequestedBy";
+    /** suffix of {@code <environment>Verification}, e.g. {@code stagingVerification} */
+    public static final String VERIFICATION_SUFFIX = "Verification";
+
+    // request validation
+    public static final String REQUEST_VALID = "requestValid";
+    public static final String REQUEST_PROBLEMS = "requestProblems";
+
+    // environment-deployment
+    public static final String ENVIRONMENT = "environment";
+    public static final String DEPLOY_VERSION = "deployVersion";
+    public static final String DEPLOY_COMMIT_SHA = "deployCommitSha";
+    public static final String RECEIPT_VARIABLE = "receiptVariable";
+    /** suffix of {@code <environment>PreviousRelease}: what ran before this release, on the root */
+    public static final String PREVIOUS_RELEASE_SUFFIX = "PreviousRelease";
+    /** suffix of {@code <environment>Deployment}: the deploy target's answer, on the root */
+    public static final String DEPLOYMENT_SUFFIX = "Deployment";
+
+    // pre-deployment-checks
+    public static final String READINESS = "readiness";
+    public static final String READINESS_PASSED = "readinessPassed";
+    public static final String READINESS_SUMMARY = "readinessSummary";
+    public static final String GO_DECISION = "goDecision";
+    public static final String GO_REASON = "goReason";
+
+    // human decisions (task-local form fields)
+    public static final String DECISION = "decision";
+    public static final String COMMENT = "comment";
+    public static final String APPROVALS = "approvals";
+    public static final String OUTCOME_TO_RECORD = "outcomeToRecord";
+    public static final String REASON_TO_RECORD = "reasonToRecord";
+
+    // uat-signoff
+    public static final String UAT_GROUP = "uatGroup";
+    public static final String UAT_SCENARIOS = "uatScenarios";
+    public static final String UAT_MIN_CONFIDENCE = "uatMinConfidence";
+    public static final String SCENARIOS_PASSED = "scenariosPassed";
+    public static final String CONFIDENCE = "confidence";
+    public static final String ISSUES = "issues";
+    public static final String UAT_FEEDBACK = "uatFeedback";
+    public static final String UAT_PASSED = "uatPassed";
+    public static final String UAT_REASON = "uatReason";
+
+    // go-live-signoff
+    public static final String SIGNOFF_ROLES = "signoffRoles";
+    public static final String ROLE = "role";
+    public static final String SIGNOFF_REJECTED = "signoffRejected";
+    public static final String SIGNOFF_REASON = "signoffReason";
+
+    // rollback
+    public static final String ROLLBACK_TRIGGER = "rollbackTrigger";
+    public static final String ROLLBACK_TARGET = "rollbackTarget";
+    public static final String ROLLBACK_TARGET_KNOWN = "rollbackTargetKnown";
+    public static final String ROLLBACK_TARGET_VERSION = "rollbackTargetVersion";
+    public static final String ROLLBACK_TARGET_COMMIT_SHA = "rollbackTargetCommitSha";
+    public static final String ROLLBACK_VERIFICATION = "rollbackVerification";
+    public static final String VERIFICATION_ERROR = "verificationError";
+    public static final String ROLLBACK_VERIFIED = "rollbackVerified";
+    public static final String ROLLBACK_SUMMARY = "rollbackSummary";
+
+    // release-closure
+    public static final String RELEASE_SUMMARY = "releaseSummary";
+
+    private Vars() {
+    }
+
+    public static String verificationOf(String environment) {
+        return environment + VERIFICATION_SUFFIX;
+    }
+
+    public static String previousReleaseOf(String environment) {
+        return environment + PREVIOUS_RELEASE_SUFFIX;
+    }
+
+    public static String deploymentOf(String environment) {
+        return environment + DEPLOYMENT_SUFFIX;
+    }
+}
