@@ -1,0 +1,5 @@
+package dev.liftoff.verification;
+
+/** What an environment reports it runs. */
+public record DeployedVersion(String version, String commit) {
+}

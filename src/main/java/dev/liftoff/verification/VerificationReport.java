@@ -1,0 +1,52 @@
+package dev.liftoff.verification;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The verification of one environment: every check with its evidence, and a one-line summary
+ * for the people reading it, e.g. {@code 29/31 passed — score: status: status 500 (expected 200)}.
+ */
+public record VerificationReport(String environment, boolean passed, long durationMs, String summary, List<CheckResult> checks) {
+
+    private static final int FAILURES_IN_SUMMARY = 5;
+    private static final int ACTUAL_IN_SUMMARY = 120;
+
+    public VerificationReport {
+        checks = List.copyOf(checks);
+    }
+
+    /** passed when every check passed */
+    public static VerificationReport of(String environment, List<CheckResult> checks, long durationMs) {
+        boolean passed = checks.stream().allMatch(CheckResult::passed);
+        return new VerificationReport(environment, passed, durationMs, summarize(checks), checks);
+    }
+
+    /** the report as the JSON variable {@code <environment>Verification} */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("environment", environment);
+        map.put("passed", passed);
+        map.put("durationMs", durationMs);
+        map.put("summary", summary);
+        map.put("checks", checks.stream().map(CheckResult::toMap).toList());
+        return map;
+    }
+
+    private static String summarize(List<CheckResult> checks) {
+        List<CheckResult> failed = checks.stream().filter(check -> !check.passed()).toList();
+        String count = (checks.size() - failed.size()) + "/" + checks.size() + " passed";
+        if (failed.isEmpty()) {
+            return count;
+        }
+        String listed = failed.stream()
+                .limit(FAILURES_IN_SUMMARY)
+                .map(check -> check.name() + ": " + Excerpts.shorten(check.actual(), ACTUAL_IN_SUMMARY)
+                        + " (expected " + check.expected() + ")")
+                .collect(Collectors.joining("; "));
+        int unlisted = failed.size() - FAILURES_IN_SUMMARY;
+        return count + " — " + listed + (unlisted > 0 ? "; … and " + unlisted + " more" : "");
+    }
+}

@@ -1,0 +1,52 @@
+package dev.liftoff.verification;
+
+import dev.liftoff.process.JsonVars;
+import dev.liftoff.process.RootInstance;
+import dev.liftoff.process.Vars;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Proves a rollback: the environment reports the restored commit and passes its verification.
+ * Either way the result is recorded; only a proven restore counts as rolled back.
+ */
+@Component("verifyRestoredVersion")
+public class VerifyRestoredVersionDelegate implements JavaDelegate {
+
+    private final VerificationService verification;
+
+    public VerifyRestoredVersionDelegate(VerificationService verification) {
+        this.verification = verification;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String service = (String) execution.getVariable(Vars.SERVICE);
+        String environment = (String) execution.getVariable(Vars.ENVIRONMENT);
+        String version = (String) execution.getVariable(Vars.ROLLBACK_TARGET_VERSION);
+        String commit = (String) execution.getVariable(Vars.ROLLBACK_TARGET_COMMIT_SHA);
+        DelegateExecution root = RootInstance.of(execution);
+        Object trigger = root.getVariable(Vars.ROLLBACK_TRIGGER);
+
+        VersionWait wait = verification.awaitCommit(service, environment, commit);
+        String summary;
+        boolean verified;
+        if (!wait.passed()) {
+            verified = false;
+            summary = "Rollback of " + environment + " to " + version + " could not be verified: " + wait.check().actual()
+                    + ". Trigger: " + trigger + ".";
+        } else {
+            VerificationReport report = verification.verify(service, environment, commit);
+            JsonVars.write(root, Vars.ROLLBACK_VERIFICATION, report.toMap());
+            verified = report.passed();
+            summary = verified
+                    ? "Rolled " + environment + " back to " + version + " (" + commit + "), which passed its verification ("
+                            + report.summary() + "). Trigger: " + trigger + "."
+                    : "Rolled " + environment + " back to " + version + " but the restored version failed its verification ("
+                            + report.summary() + "). Trigger: " + trigger + ".";
+        }
+        execution.setVariable(Vars.ROLLBACK_VERIFIED, verified);
+        execution.setVariable(Vars.ROLLBACK_SUMMARY, summary);
+    }
+}
