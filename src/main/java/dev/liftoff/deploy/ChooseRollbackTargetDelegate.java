@@ -1,0 +1,43 @@
+package dev.liftoff.deploy;
+
+import dev.liftoff.process.JsonVars;
+import dev.liftoff.process.RootInstance;
+import dev.liftoff.process.Vars;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Picks the version to restore; with none known the rollback ends unverified, and says why. */
+@Component("chooseRollbackTarget")
+public class ChooseRollbackTargetDelegate implements JavaDelegate {
+
+    private final RollbackTargets rollbackTargets;
+
+    public ChooseRollbackTargetDelegate(RollbackTargets rollbackTargets) {
+        this.rollbackTargets = rollbackTargets;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        DelegateExecution root = RootInstance.of(execution);
+        String environment = (String) execution.getVariable(Vars.ENVIRONMENT);
+        String commitSha = (String) execution.getVariable(Vars.COMMIT_SHA);
+        Optional<RollbackTarget> target = rollbackTargets.choose(
+                JsonVars.read(root, Vars.previousReleaseOf(environment)),
+                (String) execution.getVariable(Vars.SERVICE), commitSha, root.getId());
+
+        execution.setVariable(Vars.ROLLBACK_TARGET_KNOWN, target.isPresent());
+        target.ifPresentOrElse(found -> {
+            execution.setVariable(Vars.ROLLBACK_TARGET_VERSION, found.version());
+            execution.setVariable(Vars.ROLLBACK_TARGET_COMMIT_SHA, found.commitSha());
+            JsonVars.write(root, Vars.ROLLBACK_TARGET, found);
+        }, () -> {
+            execution.setVariable(Vars.ROLLBACK_VERIFIED, false);
+            execution.setVariable(Vars.ROLLBACK_SUMMARY, "Rollback impossible: no earlier version of "
+                    + execution.getVariable(Vars.SERVICE) + " is known on " + environment
+                    + " (the environment did not report one before the deploy and Liftoff never released one there); "
+                    + environment + " may still run commit " + commitSha + " and needs manual intervention.");
+        });
+    }
+}

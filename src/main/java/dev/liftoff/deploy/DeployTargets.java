@@ -1,0 +1,51 @@
+package dev.liftoff.deploy;
+
+import dev.liftoff.config.DeployTargetConfig;
+import dev.liftoff.config.LiftoffProperties;
+import java.net.http.HttpClient;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The deploy target of every configured environment, built once at start. A webhook token
+ * variable that is not set stops Liftoff at start rather than failing the first release.
+ */
+@Component
+public class DeployTargets {
+
+    private final Map<String, DeployTarget> byConfigKey = new HashMap<>();
+
+    public DeployTargets(LiftoffProperties properties, SecretResolver secrets) {
+        // redirects stay off: a deploy request is not re-sent to wherever a response points
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        properties.services().forEach((service, serviceConfig) ->
+                serviceConfig.environments().forEach((environment, environmentConfig) -> {
+                    String configKey = configKey(service, environment);
+                    byConfigKey.put(configKey, create(environmentConfig.deploy(), configKey, http, secrets));
+                }));
+    }
+
+    public DeployTarget forEnvironment(String service, String environment) {
+        DeployTarget target = byConfigKey.get(configKey(service, environment));
+        if (target == null) {
+            throw new IllegalStateException("no deploy target is configured at " + configKey(service, environment));
+        }
+        return target;
+    }
+
+    private static DeployTarget create(DeployTargetConfig deploy, String configKey, HttpClient http, SecretResolver secrets) {
+        return switch (deploy.type()) {
+            case WEBHOOK -> new WebhookDeployTarget(deploy.webhook(),
+                    Optional.ofNullable(deploy.webhook().tokenEnv())
+                            .map(name -> secrets.require(name, configKey + ".webhook.token-env")),
+                    http);
+            case COMMAND -> new CommandDeployTarget(deploy.command());
+        };
+    }
+
+    private static String configKey(String service, String environment) {
+        return "liftoff.services." + service + ".environments." + environment + ".deploy";
+    }
+}
