@@ -1,0 +1,106 @@
+package dev.liftoff.demo;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo's deploy system, behind Liftoff's webhook adapter: {@code POST /deploy} accepts a
+ * deploy and switches the environment after a delay, as a real pipeline would;
+ * {@code GET /deployments} lists what was accepted, so that a deploy happening twice shows.
+ */
+final class DemoDeployer implements HttpHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDeployer.class);
+
+    private final byte[] expectedAuthorization;
+    private final Map<String, DemoEnvironment> environments;
+    private final Duration deployDelay;
+    private final ScheduledExecutorService switches;
+    private final Map<String, AcceptedDeploy> byIdempotencyKey = new LinkedHashMap<>();
+
+    DemoDeployer(String deployToken, Map<String, DemoEnvironment> environments, Duration deployDelay,
+            ScheduledExecutorService switches) {
+        this.expectedAuthorization = ("Bearer " + deployToken).getBytes(StandardCharsets.UTF_8);
+        this.environments = Map.copyOf(environments);
+        this.deployDelay = deployDelay;
+        this.switches = switches;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try {
+            JsonExchange.send(exchange, reply(exchange));
+        } catch (RequestRejected e) {
+            JsonExchange.send(exchange, e.reply());
+        } catch (RuntimeException e) {
+            log.warn("Demo deployer failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
+            JsonExchange.send(exchange, JsonReply.error(500, "internal"));
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private JsonReply reply(HttpExchange exchange) throws IOException {
+        String route = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
+        if (!route.equals("POST /deploy") && !route.equals("GET /deployments")) {
+            return JsonReply.error(404, "no such endpoint: " + route + "; use POST /deploy or GET /deployments");
+        }
+        requireToken(exchange);
+        return route.equals("POST /deploy") ? deploy(exchange) : JsonReply.ok(deployments());
+    }
+
+    private JsonReply deploy(HttpExchange exchange) throws IOException {
+        String idempotencyKey = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            throw new RequestRejected(400, "the Idempotency-Key header is required");
+        }
+        DeployRequest request = DeployRequest.from(JsonExchange.readObject(exchange));
+        request.requireDeployable(environments);
+        return accept(request, idempotencyKey);
+    }
+
+    /** A key seen before is a replay: the first answer again, and nothing deployed a second time. */
+    private synchronized JsonReply accept(DeployRequest request, String idempotencyKey) {
+        AcceptedDeploy earlier = byIdempotencyKey.get(idempotencyKey);
+        if (earlier != null) {
+            if (!earlier.request().equals(request)) {
+                throw new RequestRejected(422, "Idempotency-Key " + idempotencyKey + " was already used for another deploy");
+            }
+            byIdempotencyKey.put(idempotencyKey, earlier.replayed());
+            return JsonReply.ok(earlier.acceptance());
+        }
+        AcceptedDeploy accepted = new AcceptedDeploy(request, idempotencyKey, Instant.now(), 0);
+        byIdempotencyKey.put(idempotencyKey, accepted);
+        DemoEnvironment environment = environments.get(request.environment());
+        switches.schedule(() -> environment.switchTo(new RunningBuild(request.version(), request.commitSha(), Instant.now())),
+                deployDelay.toMillis(), TimeUnit.MILLISECONDS);
+        log.info("Demo deployer accepted study-api {} (commit {}) for {}, Idempotency-Key {}; live in {} ms",
+                request.version(), request.commitSha(), request.environment(), idempotencyKey, deployDelay.toMillis());
+        return new JsonReply(202, accepted.acceptance());
+    }
+
+    private synchronized List<AcceptedDeploy.Deployment> deployments() {
+        return byIdempotencyKey.values().stream().map(AcceptedDeploy::deployment).toList();
+    }
+
+    private void requireToken(HttpExchange exchange) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null
+                || !MessageDigest.isEqual(expectedAuthorization, authorization.getBytes(StandardCharsets.UTF_8))) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+            throw new RequestRejected(401, "missing or wrong bearer token");
+        }
+    }
+}

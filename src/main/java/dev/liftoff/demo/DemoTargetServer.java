@@ -1,0 +1,125 @@
+package dev.liftoff.demo;
+
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import dev.liftoff.config.ServiceConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * The built-in demo target: the study-api's staging and production and their deploy webhook,
+ * each on its own loopback port, so that a release runs end to end with nothing else installed.
+ * It starts while the context is built, before the engine's job executor picks up a release.
+ */
+@Component
+@Profile(DemoPorts.DEMO_PROFILE)
+public class DemoTargetServer {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoTargetServer.class);
+    private static final String LOOPBACK = "127.0.0.1";
+    private static final String DEPLOYER = "deployer";
+    private static final int THREADS_PER_SERVER = 4;
+
+    private final DemoProperties properties;
+    private final String deployToken;
+    private final Map<String, HttpServer> servers = new LinkedHashMap<>();
+    private final List<ExecutorService> executors = new ArrayList<>();
+
+    public DemoTargetServer(DemoProperties properties, @Value("${" + DemoPorts.DEPLOY_TOKEN + "}") String deployToken) {
+        this.properties = properties;
+        this.deployToken = deployToken;
+    }
+
+    @PostConstruct
+    public void start() {
+        RunningBuild initial = new RunningBuild(properties.initialVersion(), properties.initialCommit(), Instant.now());
+        DemoEnvironment staging = new DemoEnvironment(ServiceConfig.STAGING, initial);
+        DemoEnvironment production = new DemoEnvironment(ServiceConfig.PRODUCTION, initial);
+        CorsPolicy cors = new CorsPolicy(properties.allowedOrigin());
+        ScheduledExecutorService switches = Executors.newSingleThreadScheduledExecutor(daemonThreads("demo-deploy"));
+        executors.add(switches);
+        try {
+            serve(ServiceConfig.STAGING, DemoPorts.STAGING_PORT, properties.stagingPort(), new StudyApiHandler(staging, cors));
+            serve(ServiceConfig.PRODUCTION, DemoPorts.PRODUCTION_PORT, properties.productionPort(), new StudyApiHandler(production, cors));
+            serve(DEPLOYER, DemoPorts.DEPLOYER_PORT, properties.deployerPort(), new DemoDeployer(deployToken,
+                    Map.of(staging.name(), staging, production.name(), production), properties.deployDelay(), switches));
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+        log.info("Demo study-api started: staging {}, production {}, deploy webhook {}",
+                baseUrl(ServiceConfig.STAGING), baseUrl(ServiceConfig.PRODUCTION), deployerUrl().resolve("/deploy"));
+    }
+
+    @PreDestroy
+    public void stop() {
+        servers.values().forEach(server -> server.stop(0));
+        servers.clear();
+        executors.forEach(ExecutorService::shutdownNow);
+        executors.clear();
+    }
+
+    /** Where an environment ({@code staging} or {@code production}) answers, e.g. {@code http://127.0.0.1:8181}. */
+    public URI baseUrl(String environment) {
+        return urlOf(environment);
+    }
+
+    /** Where the deployer answers: {@code POST /deploy} and {@code GET /deployments} below it. */
+    public URI deployerUrl() {
+        return urlOf(DEPLOYER);
+    }
+
+    private URI urlOf(String name) {
+        HttpServer server = servers.get(name);
+        if (server == null) {
+            throw new IllegalStateException("the demo " + name + " server is not running");
+        }
+        return URI.create("http://" + LOOPBACK + ":" + server.getAddress().getPort());
+    }
+
+    private void serve(String name, String portProperty, int port, HttpHandler handler) {
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(LOOPBACK, port), 0);
+        } catch (BindException e) {
+            throw new IllegalStateException(portProperty + " " + port + " is in use; set another port", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the demo " + name + " server on port " + port, e);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS_PER_SERVER, daemonThreads("demo-" + name));
+        executors.add(pool);
+        server.setExecutor(pool);
+        server.createContext("/", handler);
+        server.start();
+        servers.put(name, server);
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

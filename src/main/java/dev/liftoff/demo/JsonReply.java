@@ -1,0 +1,15 @@
+package dev.liftoff.demo;
+
+import java.util.Map;
+
+/** A status and the object written as its JSON body. */
+record JsonReply(int status, Object body) {
+
+    static JsonReply ok(Object body) {
+        return new JsonReply(200, body);
+    }
+
+    static JsonReply error(int status, String message) {
+        return new JsonReply(status, Map.of("error", message));
+    }
+}
