@@ -1,0 +1,63 @@
+package dev.liftoff.release;
+
+import dev.liftoff.config.LiftoffProperties;
+import dev.liftoff.config.ServiceConfig;
+import dev.liftoff.process.ProcessKeys;
+import dev.liftoff.process.Vars;
+import dev.liftoff.verification.CheckResult;
+import dev.liftoff.verification.VerificationService;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+
+/**
+ * What must hold before a release may go ahead: the service is configured, both environments
+ * answer their health endpoint, and no other release of the service is running.
+ */
+@Service
+public class ReadinessChecks {
+
+    private final LiftoffProperties properties;
+    private final VerificationService verification;
+    private final RuntimeService runtimeService;
+
+    public ReadinessChecks(LiftoffProperties properties, VerificationService verification, RuntimeService runtimeService) {
+        this.properties = properties;
+        this.verification = verification;
+        this.runtimeService = runtimeService;
+    }
+
+    public List<CheckResult> run(String service, String releaseInstanceId) {
+        List<CheckResult> checks = new ArrayList<>();
+        long start = System.currentTimeMillis();
+        boolean configured = properties.service(service).isPresent();
+        checks.add(new CheckResult("service configured", configured, "liftoff.services." + service,
+                configured ? "configured" : "not configured", System.currentTimeMillis() - start));
+        if (configured) {
+            checks.add(named("staging health", verification.health(service, ServiceConfig.STAGING)));
+            checks.add(named("production health", verification.health(service, ServiceConfig.PRODUCTION)));
+        }
+        checks.add(noOtherRelease(service, releaseInstanceId));
+        return checks;
+    }
+
+    private CheckResult noOtherRelease(String service, String releaseInstanceId) {
+        long start = System.currentTimeMillis();
+        List<String> others = runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey(ProcessKeys.RELEASE_LIFECYCLE)
+                .variableValueEquals(Vars.SERVICE, service)
+                .list().stream()
+                .filter(instance -> !instance.getId().equals(releaseInstanceId))
+                .map(ProcessInstance::getBusinessKey)
+                .toList();
+        return new CheckResult("no other release of " + service + " running", others.isEmpty(),
+                "no running release", others.isEmpty() ? "none running" : "running: " + others,
+                System.currentTimeMillis() - start);
+    }
+
+    private static CheckResult named(String name, CheckResult check) {
+        return new CheckResult(name, check.passed(), check.expected(), check.actual(), check.durationMs());
+    }
+}

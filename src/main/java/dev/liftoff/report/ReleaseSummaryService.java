@@ -1,0 +1,121 @@
+package dev.liftoff.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.liftoff.process.JsonVars;
+import dev.liftoff.process.Vars;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.springframework.stereotype.Service;
+
+/**
+ * The summary of a release, built from the engine's history and the root's evidence: stages with
+ * start and end, checks passed and failed, approvals, rollback. It is what the release closure
+ * stores, whatever the outcome.
+ */
+@Service
+public class ReleaseSummaryService {
+
+    private static final List<String> STAGE_TYPES = List.of("callActivity", "subProcess");
+    private static final List<String> ENVIRONMENTS = List.of("staging", "production");
+
+    private final HistoryService historyService;
+
+    public ReleaseSummaryService(HistoryService historyService) {
+        this.historyService = historyService;
+    }
+
+    public ObjectNode summarize(DelegateExecution root) {
+        ObjectNode summary = JsonVars.MAPPER.createObjectNode();
+        summary.put("release", root.getBusinessKey());
+        for (String name : List.of(Vars.SERVICE, Vars.VERSION, Vars.COMMIT_SHA, Vars.REQUESTED_BY, Vars.STARTED_BY,
+                Vars.OUTCOME, Vars.OUTCOME_REASON)) {
+            Object value = root.getVariable(name);
+            summary.put(name, value == null ? null : value.toString());
+        }
+        summary.set("stages", stages(root.getId()));
+        summary.set("checks", checks(root));
+        JsonNode approvals = JsonVars.read(root, Vars.APPROVALS);
+        summary.set("approvals", approvals.isArray() ? approvals : JsonVars.MAPPER.createArrayNode());
+        summary.set("rollback", rollback(root));
+        return summary;
+    }
+
+    private ArrayNode stages(String rootId) {
+        ArrayNode stages = JsonVars.MAPPER.createArrayNode();
+        historyService.createHistoricActivityInstanceQuery().processInstanceId(rootId)
+                .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc()
+                .list().stream()
+                .filter(activity -> STAGE_TYPES.contains(activity.getActivityType()))
+                .forEach(activity -> stages.add(stage(activity)));
+        return stages;
+    }
+
+    private static ObjectNode stage(HistoricActivityInstance activity) {
+        ObjectNode stage = JsonVars.MAPPER.createObjectNode();
+        stage.put("name", activity.getActivityName());
+        stage.put("activityId", activity.getActivityId());
+        stage.put("startedAt", iso(activity.getStartTime()));
+        stage.put("endedAt", iso(activity.getEndTime()));
+        if (activity.getDurationInMillis() != null) {
+            stage.put("durationMs", activity.getDurationInMillis());
+        }
+        stage.put("state", activity.getEndTime() == null ? "running" : activity.isCanceled() ? "interrupted" : "completed");
+        return stage;
+    }
+
+    private static ObjectNode checks(DelegateExecution root) {
+        ObjectNode checks = JsonVars.MAPPER.createObjectNode();
+        addChecks(checks, "readiness", JsonVars.read(root, Vars.READINESS));
+        for (String environment : ENVIRONMENTS) {
+            addChecks(checks, environment, JsonVars.read(root, Vars.verificationOf(environment)));
+        }
+        addChecks(checks, "rollback", JsonVars.read(root, Vars.ROLLBACK_VERIFICATION));
+        return checks;
+    }
+
+    private static void addChecks(ObjectNode checks, String name, JsonNode evidence) {
+        if (evidence.isMissingNode() || evidence.isNull()) {
+            return;
+        }
+        ObjectNode entry = JsonVars.MAPPER.createObjectNode();
+        entry.put("passed", evidence.path("passed").asBoolean());
+        entry.put("summary", evidence.path("summary").asText());
+        int passed = 0;
+        ArrayNode failed = JsonVars.MAPPER.createArrayNode();
+        for (JsonNode check : evidence.path("checks")) {
+            if (check.path("passed").asBoolean()) {
+                passed++;
+            } else {
+                failed.add(check.path("name").asText() + ": " + check.path("actual").asText());
+            }
+        }
+        entry.put("checksPassed", passed);
+        entry.put("checksFailed", failed.size());
+        entry.set("failures", failed);
+        checks.set(name, entry);
+    }
+
+    private static JsonNode rollback(DelegateExecution root) {
+        Object trigger = root.getVariable(Vars.ROLLBACK_TRIGGER);
+        if (trigger == null) {
+            return JsonVars.MAPPER.nullNode();
+        }
+        ObjectNode rollback = JsonVars.MAPPER.createObjectNode();
+        rollback.put("trigger", trigger.toString());
+        rollback.set("restored", JsonVars.read(root, Vars.ROLLBACK_TARGET));
+        Object requestedBy = root.getVariable(Vars.ROLLBACK_REQUESTED_BY);
+        if (requestedBy != null) {
+            rollback.put("requestedBy", requestedBy.toString());
+        }
+        return rollback;
+    }
+
+    private static String iso(Date date) {
+        return date == null ? null : date.toInstant().toString();
+    }
+}

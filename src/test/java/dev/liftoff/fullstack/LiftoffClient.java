@@ -1,0 +1,85 @@
+package dev.liftoff.fullstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.function.Supplier;
+
+/** Talks to a running Liftoff over real HTTP, as CI and approvers do. */
+final class LiftoffClient {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    record Reply(int status, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON (" + status + "): " + body, e);
+            }
+        }
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    LiftoffClient(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    Reply get(String user, String path) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    Reply post(String user, String path, Object body) {
+        try {
+            return send(user, HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private Reply send(String user, HttpRequest.Builder request) {
+        if (user != null) {
+            // demo users' password is their user id
+            String credentials = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+            request.header("Authorization", "Basic " + credentials);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    static <T> T await(String what, Duration timeout, Supplier<T> probe) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+    }
+}

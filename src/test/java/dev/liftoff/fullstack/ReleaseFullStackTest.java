@@ -1,0 +1,230 @@
+package dev.liftoff.fullstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole application on the demo profile, driven over real HTTP the way its users drive it:
+ * CI starts a release over {@code /engine-rest} as {@code ci-bot}, each task is completed by a
+ * demo user of its group, and the demo study-api is deployed and verified for real.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:fullstack-${random.uuid};DB_CLOSE_DELAY=-1",
+        "liftoff.demo.staging-port=0", "liftoff.demo.production-port=0", "liftoff.demo.deployer-port=0"})
+@ActiveProfiles("demo")
+class ReleaseFullStackTest {
+
+    private static final Duration STEP = Duration.ofSeconds(60);
+    private static final AtomicInteger VERSIONS = new AtomicInteger();
+    static final List<String> SIGNERS = List.of("eli", "sam", "otto", "paula");
+
+    @LocalServerPort
+    int port;
+
+    LiftoffClient client;
+
+    @BeforeEach
+    void connect() {
+        client = new LiftoffClient(port);
+    }
+
+    @Test
+    void approvedReleaseIsReleased() {
+        String release = start("c0ffee1234abcd", "erin");
+        approveThroughSignoff(release);
+
+        assertThat(outcome(release)).isEqualTo("RELEASED");
+        JsonNode staging = variable(release, "stagingVerification");
+        assertThat(staging.path("passed").asBoolean()).isTrue();
+        assertThat(staging.path("checks").size()).isGreaterThanOrEqualTo(33);
+        assertThat(variable(release, "productionVerification").path("passed").asBoolean()).isTrue();
+        JsonNode summary = variable(release, "releaseSummary");
+        assertThat(summary.path("approvals")).extracting(a -> a.path("user").asText())
+                .containsExactly("rita", "ursula", "eli", "sam", "otto", "paula");
+    }
+
+    @Test
+    void badCommitPassesStagingAndIsRolledBackInProduction() {
+        String release = start("bad0123456789", "erin");
+        approveThroughSignoff(release);
+
+        assertThat(outcome(release)).isEqualTo("ROLLED_BACK");
+        assertThat(variable(release, "stagingVerification").path("passed").asBoolean()).isTrue();
+        assertThat(variable(release, "productionVerification").path("passed").asBoolean()).isFalse();
+        assertThat(variable(release, "rollbackVerification").path("passed").asBoolean()).isTrue();
+        assertThat(text(release, "outcomeReason")).startsWith("Rolled production back to");
+    }
+
+    @Test
+    void deadCommitFailsOnStagingAndNeverReachesProduction() {
+        String release = start("dead0123456789", "erin");
+        decide(release, "UserTask_GoNoGo", "rita", Map.of("decision", value("GO")));
+
+        assertThat(outcome(release)).isEqualTo("FAILED");
+        assertThat(text(release, "outcomeReason")).contains("Staging verification failed");
+        assertThat(variable(release, "stagingVerification").path("passed").asBoolean()).isFalse();
+        assertThat(variable(release, "productionDeployment").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void anonymousCallsAreRefusedButHealthIsOpen() {
+        assertThat(client.get(null, "/engine-rest/task").status()).isEqualTo(401);
+        assertThat(client.get(null, "/engine-rest/process-definition").status()).isEqualTo(401);
+        assertThat(client.get(null, "/api/releases").status()).isEqualTo(401);
+        assertThat(client.get("erin", "/api/releases").status()).isNotEqualTo(401);
+        LiftoffClient.Reply health = client.get(null, "/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body()).contains("UP");
+    }
+
+    @Test
+    void fourEyesKeepsTheRequesterOffTheirOwnSignoff() {
+        String release = start("f00dbabe12345", "erin");
+        decide(release, "UserTask_GoNoGo", "rita", Map.of("decision", value("GO")));
+        decide(release, "UserTask_Uat", "ursula", uatPass());
+        String engineering = awaitTaskOf(release, "UserTask_SignOff", "eli", "engineering-leads");
+
+        // ci-bot starts releases but works no task
+        assertThat(client.post("ci-bot", "/engine-rest/task/" + engineering + "/complete",
+                Map.of("variables", Map.of("decision", value("APPROVE")))).status()).isEqualTo(403);
+        // erin requested it: the task is not hers to see or sign
+        assertThat(client.get("erin", "/engine-rest/task?processInstanceBusinessKey=" + release).json()).isEmpty();
+        assertThat(client.get("erin", "/engine-rest/task/" + engineering).status()).isEqualTo(404);
+        assertThat(client.post("erin", "/engine-rest/task/" + engineering + "/complete",
+                Map.of("variables", Map.of("decision", value("APPROVE")))).status()).isEqualTo(403);
+        // eli may not claim it for erin
+        LiftoffClient.Reply claimForErin = client.post("eli", "/engine-rest/task/" + engineering + "/claim",
+                Map.of("userId", "erin"));
+        assertThat(claimForErin.status()).isGreaterThanOrEqualTo(400);
+        assertThat(claimForErin.body()).contains("erin requested this release");
+        // eli may sign it
+        assertThat(client.post("eli", "/engine-rest/task/" + engineering + "/complete",
+                Map.of("variables", Map.of("decision", value("APPROVE")))).status()).isEqualTo(204);
+        // and having signed engineering, eli cannot see another role's task; sue rejects to end the release
+        String security = awaitTaskOf(release, "UserTask_SignOff", "sue", "security-leads");
+        assertThat(client.post("sue", "/engine-rest/task/" + security + "/complete",
+                Map.of("variables", Map.of("decision", value("REJECT"), "comment", value("pen test pending")))).status())
+                .isEqualTo(204);
+        assertThat(outcome(release)).isEqualTo("REJECTED");
+        assertThat(text(release, "outcomeReason")).isEqualTo("Go-live sign-off refused by sue for security-leads: pen test pending");
+    }
+
+    // --- the way CI and approvers use Liftoff
+
+    private String start(String commitSha, String requestedBy) {
+        String version = "2026.12." + VERSIONS.incrementAndGet();
+        String businessKey = "study-api@" + version;
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("service", value("study-api"));
+        variables.put("version", value(version));
+        variables.put("commitSha", value(commitSha));
+        variables.put("requestedBy", value(requestedBy));
+        LiftoffClient.Reply started = client.post("ci-bot", "/engine-rest/process-definition/key/release-lifecycle/start",
+                Map.of("businessKey", businessKey, "variables", variables));
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        return businessKey;
+    }
+
+    private void approveThroughSignoff(String release) {
+        decide(release, "UserTask_GoNoGo", "rita", Map.of("decision", value("GO")));
+        decide(release, "UserTask_Uat", "ursula", uatPass());
+        List<String> groups = List.of("engineering-leads", "security-leads", "operations", "product-owners");
+        for (int i = 0; i < groups.size(); i++) {
+            String task = awaitTaskOf(release, "UserTask_SignOff", SIGNERS.get(i), groups.get(i));
+            LiftoffClient.Reply done = client.post(SIGNERS.get(i), "/engine-rest/task/" + task + "/complete",
+                    Map.of("variables", Map.of("decision", value("APPROVE"), "comment", value("looks good"))));
+            assertThat(done.status()).as(done.body()).isEqualTo(204);
+        }
+    }
+
+    private Map<String, Object> uatPass() {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("scenariosPassed", Map.of("value", "[]", "type", "Json"));
+        variables.put("issues", Map.of("value", "[]", "type", "Json"));
+        variables.put("confidence", Map.of("value", 4, "type", "Long"));
+        variables.put("decision", value("GO"));
+        return variables;
+    }
+
+    private void decide(String release, String taskKey, String user, Map<String, Object> variables) {
+        String task = awaitTaskOf(release, taskKey, user, null);
+        LiftoffClient.Reply done = client.post(user, "/engine-rest/task/" + task + "/complete", Map.of("variables", variables));
+        assertThat(done.status()).as(done.body()).isEqualTo(204);
+    }
+
+    /** the id of the open task that user sees, once the release reaches it */
+    private String awaitTaskOf(String release, String taskKey, String user, String candidateGroup) {
+        String query = "/engine-rest/task?processInstanceBusinessKey=" + release + "&taskDefinitionKey=" + taskKey
+                + (candidateGroup == null ? "" : "&candidateGroup=" + candidateGroup);
+        return LiftoffClient.await(taskKey + " for " + user + " in " + release + " (outcome so far: " + outcomeSoFar(release) + ")",
+                STEP, () -> {
+                    JsonNode tasks = client.get(user, query).json();
+                    return tasks.size() > 0 ? tasks.get(0).path("id").asText() : null;
+                });
+    }
+
+    private String outcome(String release) {
+        return LiftoffClient.await("the outcome of " + release, STEP, () -> {
+            JsonNode instance = client.get("admin", "/engine-rest/history/process-instance?processInstanceBusinessKey=" + release
+                    + "&processDefinitionKey=release-lifecycle").json().get(0);
+            return "COMPLETED".equals(instance.path("state").asText()) ? text(release, "outcome") : null;
+        });
+    }
+
+    private String outcomeSoFar(String release) {
+        String outcome = text(release, "outcome");
+        return outcome == null ? "none" : outcome + ": " + text(release, "outcomeReason");
+    }
+
+    private String rootId(String release) {
+        return client.get("admin", "/engine-rest/history/process-instance?processInstanceBusinessKey=" + release
+                + "&processDefinitionKey=release-lifecycle").json().get(0).path("id").asText();
+    }
+
+    private JsonNode historicVariable(String release, String name) {
+        JsonNode found = client.get("admin", "/engine-rest/history/variable-instance?processInstanceId=" + rootId(release)
+                + "&variableName=" + name + "&deserializeValues=false").json();
+        return found.size() == 0 ? null : found.get(0);
+    }
+
+    private String text(String release, String name) {
+        JsonNode variable = historicVariable(release, name);
+        return variable == null || variable.path("value").isNull() ? null : variable.path("value").asText();
+    }
+
+    private JsonNode variable(String release, String name) {
+        String json = text(release, name);
+        return json == null ? LiftoffClient.JSON.missingNode() : readJson(json);
+    }
+
+    private static JsonNode readJson(String json) {
+        try {
+            return LiftoffClient.JSON.readTree(json);
+        } catch (Exception e) {
+            throw new AssertionError(json, e);
+        }
+    }
+
+    private static Map<String, Object> value(Object value) {
+        return Map.of("value", value);
+    }
+
+    @SuppressWarnings("unused")
+    private static List<String> ids(JsonNode tasks) {
+        List<String> ids = new ArrayList<>();
+        tasks.forEach(task -> ids.add(task.path("id").asText()));
+        return ids;
+    }
+}

@@ -1,0 +1,263 @@
+package dev.liftoff.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.value.JsonValue;
+import org.junit.jupiter.api.Test;
+
+/** Every path of {@code release-lifecycle}, through the real BPMN of every stage. */
+class ReleaseLifecycleProcessTest extends ReleaseProcessTestBase {
+
+    @Test
+    void approvedReleaseGoesLiveAndIsSummarised() {
+        ProcessInstance release = startRelease(TestServices.SHOP, "erin", "ci-bot");
+        runJobs();
+        decideGo(release);
+        passUat(release);
+        approveAllRoles(release);
+
+        assertThat(release).isEnded().hasPassed("Task_RecordReleased", "CallActivity_ReleaseClosure", "EndEvent_Released");
+        assertThat(outcomeOf(release, Vars.OUTCOME)).isEqualTo("RELEASED");
+        assertThat(outcomeOf(release, Vars.STARTED_BY)).isEqualTo("ci-bot");
+        assertThat(standIns.deploys).containsExactly("staging:" + version(release), "production:" + version(release));
+
+        JsonNode summary = json(release, Vars.RELEASE_SUMMARY);
+        assertThat(summary.path("outcome").asText()).isEqualTo("RELEASED");
+        assertThat(summary.path("approvals")).extracting(a -> a.path("user").asText())
+                .containsExactly("rita", "ursula", "eli", "sam");
+        assertThat(summary.path("stages")).extracting(s -> s.path("activityId").asText())
+                .contains("CallActivity_PreDeploymentChecks", "CallActivity_DeployToStaging", "CallActivity_UatSignoff",
+                        "CallActivity_GoLiveSignoff", "SubProcess_Production", "CallActivity_ReleaseClosure");
+        assertThat(summary.path("checks").path("staging").path("passed").asBoolean()).isTrue();
+        assertThat(json(release, Vars.UAT_FEEDBACK).get(0).path("issues").get(0).path("severity").asText()).isEqualTo("Sev-3");
+    }
+
+    @Test
+    void invalidRequestIsRejectedBeforeAnythingRuns() {
+        ProcessInstance release = engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.RELEASE_LIFECYCLE,
+                Variables.createVariables().putValue(Vars.SERVICE, "nope").putValue(Vars.VERSION, "1.0;rm -rf /")
+                        .putValue(Vars.COMMIT_SHA, "xyz").putValue(Vars.REQUESTED_BY, "erin"));
+        runJobs();
+
+        assertThat(release).isEnded().hasPassed("Task_RejectInvalidRequest", "EndEvent_Rejected")
+                .hasNotPassed("CallActivity_PreDeploymentChecks");
+        assertThat((String) outcomeOf(release, Vars.OUTCOME_REASON))
+                .contains("service 'nope' is not configured", "version '1.0;rm -rf /'", "commitSha 'xyz'");
+        assertThat(standIns.deploys).isEmpty();
+    }
+
+    @Test
+    void failedReadinessIsANoGoWithoutAskingAnyone() {
+        standIns.ready = false;
+        ProcessInstance release = startRelease(TestServices.SHOP, "erin", "ci-bot");
+        runJobs();
+
+        assertThat(release).isEnded().hasPassed("Task_RejectNoGo", "EndEvent_Rejected");
+        assertThat(passedInStages(release)).contains("EndEvent_NotReady").doesNotContain("UserTask_GoNoGo");
+        assertThat((String) outcomeOf(release, Vars.OUTCOME_REASON)).contains("Pre-deployment checks failed");
+    }
+
+    @Test
+    void noGoRejectsWithTheManagersReason() {
+        ProcessInstance release = startRelease(TestServices.SHOP, "erin", "ci-bot");
+        runJobs();
+        Task goNoGo = task(release, "UserTask_GoNoGo");
+
+        engine.getIdentityService().setAuthenticatedUserId("rita");
+        assertThatThrownBy(() -> engine.getTaskService().complete(goNoGo.getId(), Map.of(Vars.DECISION, "NO_GO")))
+                .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("comment is required");
+        completeAs("rita", goNoGo, Map.of(Vars.DECISION, "NO_GO", Vars.COMMENT, "freeze week"));
+
+        assertThat(release).isEnded().hasPassed("Task_RejectNoGo", "EndEvent_Rejected");
+        assertThat(outcomeOf(release, Vars.OUTCOME)).isEqualTo("REJECTED");
+        assertThat(outcomeOf(release, Vars.OUTCOME_REASON)).isEqualTo("No-Go by rita: freeze week");
+        assertThat(standIns.deploys).isEmpty();
+    }
+
+    @Test
+    void failedStagingVerificationFailsTheReleaseBeforeProduction() {
+        standIns.failingEnvironments.add("staging");
+        ProcessInstance release = startRelease(TestServices.SHOP, "erin", "ci-bot");
+        runJobs();
+        decideGo(release);
+
+        assertThat(release).isEnded().hasPassed("BoundaryEvent_StagingVerificationFailed", "Task_FailStaging", "EndEvent_Failed");
+        assertThat((String) outcomeOf(release, Vars.OUTCOME_REASON)).contains("Staging verification failed", "status 500");
+        assertThat(standIns.deploys).containsExactly("staging:" + version(release));
+        assertThat(json(release, Vars.RELEASE_SUMMARY).path("checks").path("staging").path("passed").asBoolean()).isFalse();
+    }
+
+    @Test
+    void failedUatRejectsWithEveryReason() {
+        ProcessInstance release = startRelease(TestServices.SHOP, "erin", "ci-bot");
+        runJobs();
+        decideGo(release);
+        completeAs("uma", task(release, "UserTask_Uat"), Map.of(
+                Vars.SCENARIOS_PASSED, JsonVars.json(List.of("Sign in")),
+                Vars.ISSUES, JsonVars.json(List.of(Map.of("severity", "Sev-2", "description", "Checkout times out"))),
+                Vars.CONFIDENCE, 2,
+                Vars.DECISION, "GO"));
+
+        assertThat(release).isEnded().hasPassed("Task_RejectUat", "EndEvent_Rejected").hasNotPassed("CallActivity_GoLiveSignoff");
+        assertThat((String) outcomeOf(release, Vars.OUTCOME_REASON))
+                .contains("uma's confidence 2 is below the minimum 3", "Sev-2 issue: Checkout times out");
+        JsonNode feedback = json(release, Vars.UAT_FEEDBACK).get(0);
+        assertThat(feedback.path("scenariosFailed").get(0).asText()).isEqualTo("Check out a basket");
+    }
+
+    @Test
+    void oneRefusedSignoffRejectsAndClosesTheOthers() {
+        ProcessInstance release = startRelease(TestServices.SHOP, "erin", "ci-bot");
+        runJobs();
+        decideGo(release);
+        passUat(release);
+        Task security = tasks(release, "UserTask_SignOff").get(1);
+        completeAs("sam", security, Map.of(Vars.DECISION, "REJECT", Vars.COMMENT, "CSP header missing"));
+
+        assertThat(release).isEnded().hasPassed("Task_RejectSignoff", "EndEvent_Rejected").hasNotPassed("SubProcess_Production");
+        assertThat(outcomeOf(release, Vars.OUTCOME_REASON))
+                .isEqualTo("Go-live sign-off refused by sam for security-leads: CSP header missing");
+        assertThat(tasks(release, "UserTask_SignOff")).isEmpty();
+    }
+
+    @Test
+    void fourEyesRefusesTheRequesterTheStarterAndASecondRole() {
+        ProcessInstance release = startRelease(TestServices.SHOP, "erin", "eli");
+        runJobs();
+        decideGo(release);
+        passUat(release);
+        Task engineering = tasks(release, "UserTask_SignOff").get(0);
+        Task security = tasks(release, "UserTask_SignOff").get(1);
+
+        assertThatThrownBy(() -> completeAs("erin", engineering, Map.of(Vars.DECISION, "APPROVE")))
+                .hasMessageContaining("erin may not sign this go-live: erin requested this release");
+        assertThatThrownBy(() -> completeAs("eli", engineering, Map.of(Vars.DECISION, "APPROVE")))
+                .hasMessageContaining("eli started this release");
+        completeAs("sam", security, Map.of(Vars.DECISION, "APPROVE"));
+        assertThatThrownBy(() -> completeAs("sam", engineering, Map.of(Vars.DECISION, "APPROVE")))
+                .hasMessageContaining("sam may not sign this go-live: sam already signed for security-leads");
+        engine.getIdentityService().setAuthenticatedUserId("sue");
+        assertThatThrownBy(() -> engine.getTaskService().claim(engineering.getId(), "erin"))
+                .hasMessageContaining("erin requested this release");
+        assertThatThrownBy(() -> engine.getTaskService().claim(engineering.getId(), "pete"))
+                .hasMessageContaining("sue may claim this sign-off only for themselves, not for pete");
+        engine.getIdentityService().clearAuthentication();
+
+        completeAs("eve", engineering, Map.of(Vars.DECISION, "APPROVE"));
+        assertThat(release).isEnded().hasPassed("EndEvent_Released");
+    }
+
+    @Test
+    void failedProductionVerificationRollsBackToWhatRanBefore() {
+        standIns.failingEnvironments.add("production");
+        ProcessInstance release = releaseThroughSignoff();
+
+        assertThat(release).isEnded().hasPassed("BoundaryEvent_ProductionVerificationFailed", "CallActivity_Rollback",
+                "Task_RecordRolledBack", "EndEvent_RolledBack");
+        assertThat(standIns.deploys).containsExactly(
+                "staging:" + version(release), "production:" + version(release), "production:1.0.0");
+        assertThat((String) outcomeOf(release, Vars.ROLLBACK_TRIGGER)).startsWith("production verification failed");
+        assertThat(json(release, Vars.RELEASE_SUMMARY).path("rollback").path("restored").path("source").asText())
+                .isEqualTo("running before this release");
+    }
+
+    @Test
+    void aPersonCanRequestARollbackWhileProductionIsDeployed() {
+        ProcessInstance release = startRelease(TestServices.SHOP, "erin", "ci-bot");
+        runJobs();
+        decideGo(release);
+        passUat(release);
+        List<Task> signoffs = tasks(release, "UserTask_SignOff");
+        completeAs("eli", signoffs.get(0), Map.of(Vars.DECISION, "APPROVE"));
+        completeWithoutRunningJobs("sam", signoffs.get(1), Map.of(Vars.DECISION, "APPROVE"));
+        executeNextJob(); // leaves the sign-off and enters production
+        executeNextJob(); // records what production runs
+        executeNextJob(); // deploys; waiting for production to report the commit is the next job
+        assertThat(standIns.deploys).last().isEqualTo("production:" + version(release));
+
+        engine.getIdentityService().setAuthenticatedUserId("otto");
+        engine.getRuntimeService().createMessageCorrelation(BpmnErrors.MESSAGE_ROLLBACK_REQUESTED)
+                .processInstanceBusinessKey(release.getBusinessKey())
+                .setVariable(Vars.ROLLBACK_REASON, "error rate climbing")
+                .setVariable(Vars.ROLLBACK_REQUESTED_BY, "someone-else")
+                .correlate();
+        engine.getIdentityService().clearAuthentication();
+        runJobs();
+
+        assertThat(release).isEnded().hasPassed("BoundaryEvent_RollbackRequested", "EndEvent_RolledBack");
+        assertThat(outcomeOf(release, Vars.ROLLBACK_REQUESTED_BY)).isEqualTo("otto");
+        assertThat(outcomeOf(release, Vars.ROLLBACK_TRIGGER)).isEqualTo("rollback requested by otto: error rate climbing");
+        assertThat(outcomeOf(release, Vars.REQUESTED_BY)).isEqualTo("erin");
+    }
+
+    @Test
+    void unverifiedRollbackFailsTheRelease() {
+        standIns.failingEnvironments.add("production");
+        standIns.restoredVersionVerifies = false;
+        ProcessInstance release = releaseThroughSignoff();
+
+        assertThat(release).isEnded().hasPassed("Task_RecordRollbackFailed", "EndEvent_Failed");
+        assertThat(outcomeOf(release, Vars.OUTCOME_REASON)).isEqualTo("Rollback could not be verified");
+    }
+
+    @Test
+    void rollbackWithNothingKnownToRestoreFailsAndSaysWhy() {
+        standIns.failingEnvironments.add("production");
+        standIns.previousVersionKnown = false;
+        ProcessInstance release = startRelease(TestServices.LEDGER, "erin", "ci-bot");
+        runJobs();
+        decideGo(release);
+        passUat(release);
+        approveAllRoles(release);
+
+        assertThat(release).isEnded().hasPassed("Task_RecordRollbackFailed", "EndEvent_Failed");
+        assertThat(passedInStages(release)).contains("EndEvent_NothingToRestore").doesNotContain("Task_RedeployPreviousVersion");
+        assertThat((String) outcomeOf(release, Vars.OUTCOME_REASON)).startsWith("Rollback impossible: no earlier version of ledger");
+    }
+
+    @Test
+    void rollbackFallsBackToTheLastVersionLiftoffReleased() {
+        ProcessInstance first = releaseThroughSignoff();
+        assertThat(outcomeOf(first, Vars.OUTCOME)).isEqualTo("RELEASED");
+
+        standIns.failingEnvironments.add("production");
+        standIns.previousVersionKnown = false;
+        ProcessInstance second = releaseThroughSignoff();
+
+        assertThat(outcomeOf(second, Vars.OUTCOME)).isEqualTo("ROLLED_BACK");
+        assertThat(standIns.deploys).last().isEqualTo("production:" + version(first));
+    }
+
+    private ProcessInstance releaseThroughSignoff() {
+        ProcessInstance release = startRelease(TestServices.SHOP, "erin", "ci-bot");
+        runJobs();
+        decideGo(release);
+        passUat(release);
+        approveAllRoles(release);
+        return release;
+    }
+
+    private String version(ProcessInstance release) {
+        return release.getBusinessKey().substring(release.getBusinessKey().indexOf('@') + 1);
+    }
+
+    private JsonNode json(ProcessInstance release, String variable) {
+        Object value = engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(release.getId()).variableName(variable).disableCustomObjectDeserialization()
+                .singleResult().getTypedValue();
+        try {
+            return JsonVars.MAPPER.readTree(((JsonValue) value).getValueSerialized());
+        } catch (Exception e) {
+            throw new AssertionError(variable + " is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package dev.liftoff.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Runs the real BPMN of every stage on an in-memory engine, with the job executor off: a test
+ * executes jobs itself, completes tasks as the people who would, and reads the outcome.
+ */
+@Deployment(resources = {
+        "processes/release-lifecycle.bpmn", "processes/pre-deployment-checks.bpmn",
+        "processes/environment-deployment.bpmn", "processes/uat-signoff.bpmn", "processes/go-live-signoff.bpmn",
+        "processes/rollback.bpmn", "processes/release-closure.bpmn",
+        "forms/go-no-go.form", "forms/uat.form", "forms/go-live-signoff.form"})
+abstract class ReleaseProcessTestBase {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder("camunda-process-test.cfg.xml")
+            .assertClassCoverageAtLeast(1.0).build();
+
+    protected ProcessEngine engine;
+    protected StandIns standIns;
+    private static int releases;
+
+    @BeforeEach
+    void registerStandIns() {
+        engine = extension.getProcessEngine();
+        standIns = StandIns.register(engine);
+    }
+
+    @AfterEach
+    void reset() {
+        engine.getIdentityService().clearAuthentication();
+        Mocks.reset();
+    }
+
+    protected ProcessInstance startRelease(String service, String requestedBy, String startedBy) {
+        String version = "1." + (++releases) + ".0";
+        engine.getIdentityService().setAuthenticatedUserId(startedBy);
+        try {
+            return engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.RELEASE_LIFECYCLE, service + "@" + version,
+                    Variables.createVariables().putValue(Vars.SERVICE, service).putValue(Vars.VERSION, version)
+                            .putValue(Vars.COMMIT_SHA, String.format("abcde%05x", releases)).putValue(Vars.REQUESTED_BY, requestedBy));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    /** executes due jobs until the release waits for a person or has ended */
+    protected void runJobs() {
+        for (int round = 0; round < 100; round++) {
+            List<Job> jobs = engine.getManagementService().createJobQuery().executable().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+        }
+        throw new AssertionError("jobs keep coming: the process loops");
+    }
+
+    protected Task task(ProcessInstance release, String taskDefinitionKey) {
+        List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(release.getBusinessKey())
+                .taskDefinitionKey(taskDefinitionKey).list();
+        assertThat(tasks).as("open %s tasks of %s", taskDefinitionKey, release.getBusinessKey()).isNotEmpty();
+        return tasks.get(0);
+    }
+
+    protected List<Task> tasks(ProcessInstance release, String taskDefinitionKey) {
+        return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(release.getBusinessKey())
+                .taskDefinitionKey(taskDefinitionKey).orderByTaskName().asc().list();
+    }
+
+    protected void completeAs(String user, Task task, Map<String, Object> variables) {
+        completeWithoutRunningJobs(user, task, variables);
+        runJobs();
+    }
+
+    protected void completeWithoutRunningJobs(String user, Task task, Map<String, Object> variables) {
+        FormContract.assertFits(engine, task);
+        engine.getIdentityService().setAuthenticatedUserId(user);
+        try {
+            engine.getTaskService().complete(task.getId(), variables);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    protected void executeNextJob() {
+        Job job = engine.getManagementService().createJobQuery().executable().list().get(0);
+        engine.getManagementService().executeJob(job.getId());
+    }
+
+    protected Object outcomeOf(ProcessInstance release, String variable) {
+        HistoricVariableInstance value = engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(release.getId()).variableName(variable).singleResult();
+        return value == null ? null : value.getValue();
+    }
+
+    /** activity ids passed by the release's called stages */
+    protected List<String> passedInStages(ProcessInstance release) {
+        var history = engine.getHistoryService();
+        return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(release.getBusinessKey()).list().stream()
+                .filter(stage -> !stage.getId().equals(release.getId()))
+                .flatMap(stage -> history.createHistoricActivityInstanceQuery().processInstanceId(stage.getId()).list().stream())
+                .map(activity -> activity.getActivityId())
+                .toList();
+    }
+
+    protected void decideGo(ProcessInstance release) {
+        completeAs("rita", task(release, "UserTask_GoNoGo"), Map.of(Vars.DECISION, "GO"));
+    }
+
+    protected void passUat(ProcessInstance release) {
+        completeAs("ursula", task(release, "UserTask_Uat"), Map.of(
+                Vars.SCENARIOS_PASSED, Variables.stringValue("[\"Sign in\",\"Check out a basket\"]"),
+                Vars.ISSUES, JsonVars.json(List.of(Map.of("severity", "Sev-3", "description", "Logo is blurry"))),
+                Vars.CONFIDENCE, 4L,
+                Vars.DECISION, "GO"));
+    }
+
+    protected void approveAllRoles(ProcessInstance release) {
+        List<String> signers = List.of("eli", "sam");
+        List<Task> signoffs = tasks(release, "UserTask_SignOff");
+        assertThat(signoffs).hasSize(TestServices.ROLES.size());
+        for (int i = 0; i < signoffs.size(); i++) {
+            completeAs(signers.get(i), signoffs.get(i), Map.of(Vars.DECISION, "APPROVE"));
+        }
+    }
+}
