@@ -22,7 +22,9 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:fullstack-${random.uuid};DB_CLOSE_DELAY=-1",
-        "liftoff.demo.staging-port=0", "liftoff.demo.production-port=0", "liftoff.demo.deployer-port=0"})
+        "liftoff.demo.staging-port=0", "liftoff.demo.production-port=0", "liftoff.demo.deployer-port=0",
+        // long enough for a person to ask for a rollback while production is being deployed
+        "liftoff.demo.deploy-delay=1500ms"})
 @ActiveProfiles("demo")
 class ReleaseFullStackTest {
 
@@ -119,6 +121,36 @@ class ReleaseFullStackTest {
                 .isEqualTo(204);
         assertThat(outcome(release)).isEqualTo("REJECTED");
         assertThat(text(release, "outcomeReason")).isEqualTo("Go-live sign-off refused by sue for security-leads: pen test pending");
+    }
+
+    @Test
+    void operationsMayRollBackAReleaseThatIsGoingLiveButCiMayNot() {
+        String release = start("c0ffee5678abcd", "erin");
+        approveThroughSignoff(release);
+        LiftoffClient.await("the production deploy of " + release, STEP,
+                () -> variable(release, "productionDeployment").isMissingNode() ? null : true);
+
+        Map<String, Object> rollback = Map.of("messageName", "RollbackRequested", "businessKey", release,
+                "processVariables", Map.of("rollbackReason", value("error rate climbing")));
+        assertThat(client.post("ci-bot", "/engine-rest/message", rollback).status()).isEqualTo(403);
+        LiftoffClient.Reply sent = client.post("otto", "/engine-rest/message", rollback);
+        assertThat(sent.status()).as(sent.body()).isEqualTo(204);
+
+        assertThat(outcome(release)).isEqualTo("ROLLED_BACK");
+        assertThat(text(release, "rollbackRequestedBy")).isEqualTo("otto");
+        assertThat(text(release, "rollbackTrigger")).isEqualTo("rollback requested by otto: error rate climbing");
+        assertThat(text(release, "requestedBy")).isEqualTo("erin");
+    }
+
+    @Test
+    void eachGroupSeesItsOwnTasklistFilter() {
+        assertThat(client.get("rita", "/engine-rest/filter?resourceType=Task").json())
+                .extracting(filter -> filter.path("name").asText())
+                .containsExactly("Release managers: open tasks");
+        assertThat(client.get("ursula", "/engine-rest/filter?resourceType=Task").json())
+                .extracting(filter -> filter.path("name").asText())
+                .containsExactly("UAT testers: open tasks");
+        assertThat(client.get("ci-bot", "/engine-rest/filter?resourceType=Task").json()).isEmpty();
     }
 
     // --- the way CI and approvers use Liftoff
