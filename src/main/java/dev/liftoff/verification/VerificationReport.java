@@ -43,10 +43,16 @@ public record VerificationReport(String environment, boolean passed, long durati
         }
         String listed = failed.stream()
                 .limit(FAILURES_IN_SUMMARY)
-                .map(check -> check.name() + ": " + Excerpts.shorten(check.actual(), ACTUAL_IN_SUMMARY)
+                .map(check -> check.name() + ": " + Excerpts.shorten(headline(check.actual()), ACTUAL_IN_SUMMARY)
                         + " (expected " + check.expected() + ")")
                 .collect(Collectors.joining("; "));
         int unlisted = failed.size() - FAILURES_IN_SUMMARY;
         return count + " — " + listed + (unlisted > 0 ? "; … and " + unlisted + " more" : "");
+    }
+
+    /** what was seen, without the body excerpt: the summary is one line, the check keeps the body */
+    private static String headline(String actual) {
+        int body = actual == null ? -1 : actual.indexOf(", body: ");
+        return body < 0 ? actual : actual.substring(0, body);
     }
 }
