@@ -10,12 +10,23 @@ import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every path of {@code release-lifecycle}, through the real BPMN of every stage. */
+@Deployment(resources = {
+        "processes/release-lifecycle.bpmn", "processes/pre-deployment-checks.bpmn",
+        "processes/environment-deployment.bpmn", "processes/uat-signoff.bpmn", "processes/go-live-signoff.bpmn",
+        "processes/rollback.bpmn", "processes/release-closure.bpmn",
+        "forms/go-no-go.form", "forms/uat.form", "forms/go-live-signoff.form"})
 class ReleaseLifecycleProcessTest extends ReleaseProcessTestBase {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension extension = fullCoverage();
 
     @Test
     void approvedReleaseGoesLiveAndIsSummarised() {

@@ -9,37 +9,39 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Runs the real BPMN of every stage on an in-memory engine, with the job executor off: a test
  * executes jobs itself, completes tasks as the people who would, and reads the outcome.
  */
-@Deployment(resources = {
-        "processes/release-lifecycle.bpmn", "processes/pre-deployment-checks.bpmn",
-        "processes/environment-deployment.bpmn", "processes/uat-signoff.bpmn", "processes/go-live-signoff.bpmn",
-        "processes/rollback.bpmn", "processes/release-closure.bpmn",
-        "forms/go-no-go.form", "forms/uat.form", "forms/go-live-signoff.form"})
 abstract class ReleaseProcessTestBase {
-
-    @RegisterExtension
-    static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder("camunda-process-test.cfg.xml")
-            .assertClassCoverageAtLeast(1.0).build();
 
     protected ProcessEngine engine;
     protected StandIns standIns;
     private static int releases;
 
+    /** an engine on {@code camunda-process-test.cfg.xml} whose test class must reach every flow node */
+    static ProcessEngineCoverageExtension fullCoverage() {
+        return ProcessEngineCoverageExtension.builder("camunda-process-test.cfg.xml").assertClassCoverageAtLeast(1.0).build();
+    }
+
     @BeforeEach
-    void registerStandIns() {
-        engine = extension.getProcessEngine();
+    void registerStandIns(ProcessEngine processEngine) {
+        engine = processEngine;
         standIns = StandIns.register(engine);
+    }
+
+    /** starts one stage alone, with the variables its caller would pass in */
+    protected ProcessInstance startStage(String processKey, String businessKey, Map<String, Object> extra) {
+        Map<String, Object> variables = new java.util.HashMap<>(Map.of(Vars.SERVICE, TestServices.SHOP, Vars.VERSION, "2.0.0",
+                Vars.COMMIT_SHA, "abcdef0123", Vars.REQUESTED_BY, "erin", Vars.STARTED_BY, "ci-bot"));
+        variables.putAll(extra);
+        return engine.getRuntimeService().startProcessInstanceByKey(processKey, businessKey, variables);
     }
 
     @AfterEach

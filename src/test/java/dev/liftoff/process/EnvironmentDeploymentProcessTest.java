@@ -1,0 +1,50 @@
+package dev.liftoff.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@Deployment(resources = "processes/environment-deployment.bpmn")
+class EnvironmentDeploymentProcessTest extends ReleaseProcessTestBase {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension extension = fullCoverage();
+
+    @Test
+    void recordsDeploysWaitsAndVerifiesEachAsItsOwnStep() {
+        ProcessInstance deployment = startStage(ProcessKeys.ENVIRONMENT_DEPLOYMENT, "shop@2.0.0", Map.of(Vars.ENVIRONMENT, "staging"));
+        assertThat(deployment).isWaitingAt("Task_RecordCurrentVersion");
+        executeNextJob();
+        assertThat(deployment).isWaitingAt("Task_Deploy");
+        executeNextJob();
+        assertThat(deployment).isWaitingAt("Task_AwaitDeployedVersion");
+        executeNextJob();
+        assertThat(deployment).isWaitingAt("Task_VerifyEnvironment");
+        executeNextJob();
+
+        assertThat(deployment).isEnded().hasPassed("EndEvent_Verified");
+        assertThat(standIns.deploys).containsExactly("staging:2.0.0");
+        assertThat(outcomeOf(deployment, "stagingVerification")).isNotNull();
+        assertThat(outcomeOf(deployment, "stagingPreviousRelease")).isNotNull();
+    }
+
+    @Test
+    void failedVerificationIsABpmnErrorForTheCaller() {
+        standIns.failingEnvironments.add("production");
+        ProcessInstance deployment = startStage(ProcessKeys.ENVIRONMENT_DEPLOYMENT, "shop@2.0.1", Map.of(Vars.ENVIRONMENT, "production"));
+        executeNextJob();
+        executeNextJob();
+        executeNextJob();
+
+        // alone it has no caller to catch it: the engine refuses to end silently
+        assertThatThrownBy(this::executeNextJob).hasMessageContaining(BpmnErrors.VERIFICATION_FAILED);
+        assertThat(deployment).isWaitingAt("Task_VerifyEnvironment");
+    }
+}

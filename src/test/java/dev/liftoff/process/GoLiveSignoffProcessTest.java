@@ -1,0 +1,48 @@
+package dev.liftoff.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@Deployment(resources = {"processes/go-live-signoff.bpmn", "forms/go-live-signoff.form"})
+class GoLiveSignoffProcessTest extends ReleaseProcessTestBase {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension extension = fullCoverage();
+
+    private static final Map<String, Object> STAGING = Map.of("stagingVerification", JsonVars.json(Map.of("summary", "3/3 passed", "checks", List.of())));
+
+    @Test
+    void oneTaskPerRoleInParallelForThatRolesGroup() {
+        ProcessInstance signoff = startStage(ProcessKeys.GO_LIVE_SIGNOFF, "shop@2.0.0", STAGING);
+
+        List<Task> tasks = tasks(signoff, "UserTask_SignOff");
+        assertThat(tasks).extracting(Task::getName).containsExactly(
+                "Sign off go-live as engineering-leads: shop 2.0.0", "Sign off go-live as security-leads: shop 2.0.0");
+        approveAllRoles(signoff);
+
+        assertThat(signoff).isEnded().hasPassed("EndEvent_SignoffDecided");
+        assertThat(outcomeOf(signoff, Vars.SIGNOFF_REJECTED)).isEqualTo(false);
+    }
+
+    @Test
+    void aRejectionNeedsAReasonAndEndsTheSignoff() {
+        ProcessInstance signoff = startStage(ProcessKeys.GO_LIVE_SIGNOFF, "shop@2.0.1", STAGING);
+        Task engineering = tasks(signoff, "UserTask_SignOff").get(0);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> completeAs("eli", engineering, Map.of(Vars.DECISION, "REJECT")))
+                .hasMessageContaining("a comment is required with REJECT");
+        completeAs("eli", engineering, Map.of(Vars.DECISION, "REJECT", Vars.COMMENT, "load test missing"));
+
+        assertThat(signoff).isEnded();
+        assertThat(outcomeOf(signoff, Vars.SIGNOFF_REASON)).isEqualTo("Go-live sign-off refused by eli for engineering-leads: load test missing");
+    }
+}
