@@ -17,6 +17,8 @@ public record CheckResult(String name, boolean passed, String expected, String a
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("name", name);
         map.put("passed", passed);
+        // the same as text, for forms whose tables cannot show a boolean
+        map.put("result", passed ? "passed" : "FAILED");
         map.put("expected", expected);
         map.put("actual", actual);
         map.put("durationMs", durationMs);

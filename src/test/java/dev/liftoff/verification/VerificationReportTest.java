@@ -76,7 +76,7 @@ class VerificationReportTest {
                 .containsEntry("durationMs", 11L)
                 .containsEntry("summary", "1/1 passed");
         assertThat(map.get("checks")).isEqualTo(List.of(Map.of(
-                "name", "health", "passed", true, "expected", "status 200", "actual", "status 200", "durationMs", 7L)));
+                "name", "health", "passed", true, "result", "passed", "expected", "status 200", "actual", "status 200", "durationMs", 7L)));
     }
 
     private static CheckResult passed(String name) {

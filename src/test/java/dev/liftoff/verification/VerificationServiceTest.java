@@ -236,7 +236,7 @@ class VerificationServiceTest {
 
         assertThat(map).containsOnlyKeys("environment", "passed", "durationMs", "summary", "checks");
         assertThat((List<?>) map.get("checks")).hasSize(2).allSatisfy(check ->
-                assertThat((Map<String, ?>) check).containsOnlyKeys("name", "passed", "expected", "actual", "durationMs"));
+                assertThat((Map<String, ?>) check).containsOnlyKeys("name", "passed", "result", "expected", "actual", "durationMs"));
     }
 
     private VerificationService service(List<SmokeCheck> smoke) {
