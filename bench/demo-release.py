@@ -66,7 +66,8 @@ def main():
                                       "&variableName=outcome")[0]["value"]
     reason = call(args.url, "admin", f"/engine-rest/history/variable-instance?processInstanceId={instance['id']}"
                                      "&variableName=outcomeReason")[0]["value"]
-    print(f"{key}: {outcome} in {elapsed:.2f} s (tasks completed by script as soon as they appeared)\n  {reason}")
+    print(f"{key}: {outcome} in {elapsed:.2f} s (tasks completed by script as soon as they appeared)")
+    print(f"  {reason}")
 
 
 if __name__ == "__main__":
