@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -33,6 +34,17 @@ public final class JsonVars {
 
     public static void write(VariableScope scope, String name, Object value) {
         scope.setVariable(name, json(value));
+    }
+
+    /** adds one element to a JSON list variable, creating the list on first use */
+    public static void append(VariableScope scope, String name, Object element) {
+        ArrayNode list = MAPPER.createArrayNode();
+        JsonNode existing = read(scope, name);
+        if (existing.isArray()) {
+            list.addAll((ArrayNode) existing);
+        }
+        list.add(MAPPER.valueToTree(element));
+        write(scope, name, list);
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.liftoff.signoff;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.liftoff.process.JsonVars;
 import dev.liftoff.process.RootInstance;
 import dev.liftoff.process.Vars;
@@ -28,12 +27,6 @@ public final class Approvals {
     }
 
     public static void append(DelegateTask task, String stage, String role, String user, String decision, String comment) {
-        DelegateExecution root = RootInstance.of(task);
-        ArrayNode approvals = JsonVars.MAPPER.createArrayNode();
-        JsonNode existing = JsonVars.read(root, Vars.APPROVALS);
-        if (existing.isArray()) {
-            approvals.addAll((ArrayNode) existing);
-        }
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("stage", stage);
         record.put("role", role);
@@ -42,8 +35,7 @@ public final class Approvals {
         record.put("comment", comment);
         record.put("at", Instant.now().toString());
         record.put("taskId", task.getId());
-        approvals.addPOJO(record);
-        JsonVars.write(root, Vars.APPROVALS, approvals);
+        JsonVars.append(RootInstance.of(task), Vars.APPROVALS, record);
     }
 
     /** users who already signed a go-live role of this release, with the role they signed */

@@ -1,7 +1,6 @@
 package dev.liftoff.signoff;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.liftoff.process.JsonVars;
 import dev.liftoff.process.RootInstance;
 import dev.liftoff.process.Vars;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -35,8 +33,8 @@ public class UatFeedbackRecorder implements TaskListener {
         UatFeedback feedback = new UatFeedback(tester, decision.value(), confidence(task), passed, failed,
                 issues(JsonVars.read(task, Vars.ISSUES)), decision.comment(), Instant.now().toString());
 
-        append(task.getExecution().getProcessInstance(), feedback);
-        append(RootInstance.of(task), feedback);
+        JsonVars.append(task.getExecution().getProcessInstance(), Vars.UAT_FEEDBACK, feedback);
+        JsonVars.append(RootInstance.of(task), Vars.UAT_FEEDBACK, feedback);
         Approvals.append(task, Approvals.UAT, task.getExecution().getVariable(Vars.UAT_GROUP).toString(), tester,
                 decision.value(), decision.comment());
     }
@@ -74,15 +72,5 @@ public class UatFeedbackRecorder implements TaskListener {
         return StreamSupport.stream(array.spliterator(), false)
                 .map(node -> field == null ? node.asText() : node.path(field).asText())
                 .toList();
-    }
-
-    private static void append(DelegateExecution instance, UatFeedback feedback) {
-        ArrayNode all = JsonVars.MAPPER.createArrayNode();
-        JsonNode existing = JsonVars.read(instance, Vars.UAT_FEEDBACK);
-        if (existing.isArray()) {
-            all.addAll((ArrayNode) existing);
-        }
-        all.add(JsonVars.MAPPER.valueToTree(feedback));
-        JsonVars.write(instance, Vars.UAT_FEEDBACK, all);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -251,12 +250,5 @@ class ReleaseFullStackTest {
 
     private static Map<String, Object> value(Object value) {
         return Map.of("value", value);
-    }
-
-    @SuppressWarnings("unused")
-    private static List<String> ids(JsonNode tasks) {
-        List<String> ids = new ArrayList<>();
-        tasks.forEach(task -> ids.add(task.path("id").asText()));
-        return ids;
     }
 }
