@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.util.Date;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
@@ -33,6 +37,28 @@ class EnvironmentDeploymentProcessTest extends ReleaseProcessTestBase {
         assertThat(standIns.deploys).containsExactly("staging:2.0.0");
         assertThat(outcomeOf(deployment, "stagingVerification")).isNotNull();
         assertThat(outcomeOf(deployment, "stagingPreviousRelease")).isNotNull();
+    }
+
+    @Test
+    void aRefusingDeployTargetIsRetriedThenAnIncidentAndNothingMovesOn() {
+        standIns.deployTargetRefuses = true;
+        ProcessInstance deployment = startStage(ProcessKeys.ENVIRONMENT_DEPLOYMENT, "shop@2.0.2", Map.of(Vars.ENVIRONMENT, "staging"));
+        executeNextJob();
+        try {
+            for (int attempt = 1; attempt <= 3; attempt++) {
+                Job job = engine.getManagementService().createJobQuery().processInstanceId(deployment.getId()).singleResult();
+                ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 11_000)); // past R3/PT10S
+                assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId())).hasMessageContaining("answered 503");
+            }
+        } finally {
+            ClockUtil.reset();
+        }
+
+        Incident incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(deployment.getId()).singleResult();
+        assertThat(incident.getActivityId()).isEqualTo("Task_Deploy");
+        assertThat(incident.getIncidentMessage()).contains("answered 503");
+        assertThat(deployment).isWaitingAt("Task_Deploy");
+        assertThat(standIns.deploys).isEmpty();
     }
 
     @Test

@@ -38,6 +38,7 @@ public final class StandIns {
     public boolean ready = true;
     public boolean previousVersionKnown = true;
     public boolean restoredVersionVerifies = true;
+    public boolean deployTargetRefuses = false;
     public final List<String> deploys = new ArrayList<>();
 
     public static StandIns register(ProcessEngine engine) {
@@ -62,8 +63,12 @@ public final class StandIns {
 
         Mocks.register("runReadinessChecks", standIns.readinessChecks());
         Mocks.register("recordCurrentVersion", standIns.recordCurrentVersion());
-        Mocks.register("deployToEnvironment", (JavaDelegate) execution -> standIns.deploys.add(
-                execution.getVariable(Vars.ENVIRONMENT) + ":" + execution.getVariable(Vars.DEPLOY_VERSION)));
+        Mocks.register("deployToEnvironment", (JavaDelegate) execution -> {
+            if (standIns.deployTargetRefuses) {
+                throw new IllegalStateException("webhook https://deployer.example.com/deploy answered 503: busy");
+            }
+            standIns.deploys.add(execution.getVariable(Vars.ENVIRONMENT) + ":" + execution.getVariable(Vars.DEPLOY_VERSION));
+        });
         Mocks.register("awaitDeployedVersion", (JavaDelegate) execution -> { });
         Mocks.register("verifyEnvironment", standIns.verifyEnvironment());
         Mocks.register("verifyRestoredVersion", standIns.verifyRestoredVersion());
