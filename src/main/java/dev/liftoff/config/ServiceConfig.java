@@ -10,6 +10,10 @@ import java.util.Map;
 public record ServiceConfig(
         Map<String, @Valid @NotNull EnvironmentConfig> environments,
         List<@Valid @NotNull SmokeCheck> smoke,
+        List<@Valid @NotNull LatencyCheck> latency,
+        @Valid SecurityHeadersCheck securityHeaders,
+        List<@Valid @NotNull CorsPreflightCheck> cors,
+        @Valid VerificationSettings verification,
         @Valid UatConfig uat,
         @Valid SignoffConfig signoff) {
 
@@ -19,6 +23,9 @@ public record ServiceConfig(
     public ServiceConfig {
         environments = environments == null ? Map.of() : Map.copyOf(environments);
         smoke = smoke == null ? List.of() : List.copyOf(smoke);
+        latency = latency == null ? List.of() : List.copyOf(latency);
+        cors = cors == null ? List.of() : List.copyOf(cors);
+        verification = verification == null ? VerificationSettings.defaults() : verification;
         uat = uat == null ? UatConfig.defaults() : uat;
         signoff = signoff == null ? SignoffConfig.defaults() : signoff;
     }

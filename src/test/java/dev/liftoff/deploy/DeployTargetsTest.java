@@ -84,7 +84,7 @@ class DeployTargetsTest {
     private static LiftoffProperties properties(DeployTargetConfig staging, DeployTargetConfig production) {
         ServiceConfig shop = new ServiceConfig(Map.of(
                 ServiceConfig.STAGING, environment("https://staging.shop.example.com", staging),
-                ServiceConfig.PRODUCTION, environment("https://shop.example.com", production)), null, null, null);
+                ServiceConfig.PRODUCTION, environment("https://shop.example.com", production)), null, null, null, null, null, null, null);
         return new LiftoffProperties(new AdminProperties("admin", "admin-password"), Map.of("shop", shop));
     }
 

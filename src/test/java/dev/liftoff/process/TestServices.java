@@ -31,7 +31,7 @@ public final class TestServices {
                 new DeployTargetConfig.Webhook(URI.create("http://127.0.0.1:9/deploy"), null, null), null);
         EnvironmentConfig staging = new EnvironmentConfig(URI.create("http://127.0.0.1:9"), null, null, deploy, null);
         EnvironmentConfig production = new EnvironmentConfig(URI.create("http://127.0.0.1:9"), null, null, deploy, null);
-        return new ServiceConfig(Map.of("staging", staging, "production", production), List.of(),
+        return new ServiceConfig(Map.of("staging", staging, "production", production), List.of(), null, null, null, null,
                 new UatConfig(Groups.UAT_TESTERS, SCENARIOS, 3), new SignoffConfig(ROLES));
     }
 }

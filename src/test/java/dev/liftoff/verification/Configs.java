@@ -29,7 +29,7 @@ final class Configs {
 
     static LiftoffProperties properties(EnvironmentConfig staging, List<SmokeCheck> smoke) {
         EnvironmentConfig production = environment(URI.create("http://production.invalid"), null, Duration.ofMinutes(5));
-        ServiceConfig service = new ServiceConfig(Map.of(STAGING, staging, ServiceConfig.PRODUCTION, production), smoke, null, null);
+        ServiceConfig service = new ServiceConfig(Map.of(STAGING, staging, ServiceConfig.PRODUCTION, production), smoke, null, null, null, null, null, null);
         return new LiftoffProperties(new AdminProperties("admin", "x"), Map.of(SERVICE, service));
     }
 
