@@ -143,17 +143,20 @@ public class IdentitySetup implements ApplicationRunner {
 
     private void addTasklistFilter(String group) {
         String name = GROUP_NAMES.get(group) + ": open tasks";
-        if (filterService.createFilterQuery().filterName(name).count() > 0) {
-            return;
+        Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            filter = filterService.newTaskFilter(name);
+            filter.setOwner(admin.user());
+            filter.setQuery(taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks().orderByDueDate().asc());
         }
-        Filter filter = filterService.newTaskFilter(name);
-        filter.setOwner(admin.user());
-        filter.setQuery(taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks().orderByDueDate().asc());
+        // Tasklist expects every property it renders, "variables" included
         filter.setProperties(Map.of(
                 "description", "Open release tasks for " + GROUP_NAMES.get(group) + ", earliest due first",
                 "priority", 10,
+                "color", "#b5152b",
                 "refresh", true,
-                "showUndefinedVariable", false));
+                "showUndefinedVariable", false,
+                "variables", List.of()));
         filterService.saveFilter(filter);
         grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
     }
