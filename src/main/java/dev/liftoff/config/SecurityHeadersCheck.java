@@ -1,9 +1,13 @@
 package dev.liftoff.config;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Headers every response must carry. {@code required} maps a header name to the regex its value
@@ -15,7 +19,18 @@ public record SecurityHeadersCheck(
         List<@Pattern(regexp = "/(?!/)[^\\s]*", message = "must be a path on the environment's base URL, starting with a single /") String> paths) {
 
     public SecurityHeadersCheck {
-        required = required == null ? Map.of() : Map.copyOf(required);
+        // keeps the configured order, which is the order of the checks in the evidence
+        required = required == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(required));
         paths = paths == null ? List.of() : List.copyOf(paths);
+    }
+
+    @AssertTrue(message = "each required header's value must be a valid regular expression (\"\" for any value)")
+    public boolean isEveryValueARegex() {
+        try {
+            required.values().stream().filter(value -> value != null).forEach(java.util.regex.Pattern::compile);
+            return true;
+        } catch (PatternSyntaxException invalid) {
+            return false;
+        }
     }
 }

@@ -12,9 +12,17 @@ import java.util.Optional;
 final class ExpectationEvaluator {
 
     List<CheckResult> evaluate(SmokeCheck smoke, TargetOutcome outcome) {
-        JsonBody json = outcome instanceof TargetResponse response ? JsonBody.parse(response.body()) : null;
+        JsonBody json = outcome instanceof TargetResponse response ? response.json() : null;
         return smoke.expect().stream()
                 .map(expectation -> evaluate(smoke.name(), expectation, outcome, json))
+                .toList();
+    }
+
+    /** the checks of a smoke request that got no outcome, each failed with {@code actual} */
+    List<CheckResult> unfinished(SmokeCheck smoke, String actual, long durationMs) {
+        return smoke.expect().stream()
+                .map(expectation -> new CheckResult(smoke.name() + ": " + what(expectation), false, expected(expectation),
+                        actual, durationMs))
                 .toList();
     }
 
@@ -71,6 +79,7 @@ final class ExpectationEvaluator {
         }
         if (e.bodyContains() != null) {
             boolean passed = response.body().contains(e.bodyContains());
+            // on a cut body the excerpt says so: the text may be in the part never read
             return new Judgement(passed, response.statusText() + (passed ? ", found" : ", not found" + response.bodySuffix()));
         }
         boolean passed = response.latencyMs() <= e.maxLatency().toMillis();

@@ -15,10 +15,21 @@ final class HealthCheck {
         this.http = http;
     }
 
+    /** e.g. "status 200, /status = UP" */
+    static String expected(EnvironmentConfig environment) {
+        HealthEndpoint endpoint = environment.health();
+        String pointer = statusPointer(endpoint);
+        return "status 200" + (pointer == null ? "" : ", " + pointer + " = " + endpoint.expectedStatus());
+    }
+
+    private static String statusPointer(HealthEndpoint endpoint) {
+        return endpoint.statusPointer() == null || endpoint.statusPointer().isEmpty() ? null : endpoint.statusPointer();
+    }
+
     CheckResult check(EnvironmentConfig environment) {
         HealthEndpoint endpoint = environment.health();
-        String pointer = endpoint.statusPointer() == null || endpoint.statusPointer().isEmpty() ? null : endpoint.statusPointer();
-        String expected = "status 200" + (pointer == null ? "" : ", " + pointer + " = " + endpoint.expectedStatus());
+        String pointer = statusPointer(endpoint);
+        String expected = expected(environment);
         TargetOutcome outcome = http.get(environment.baseUrl(), endpoint.path());
         if (outcome instanceof Unreachable unreachable) {
             return new CheckResult(NAME, false, expected, unreachable.describe(), unreachable.latencyMs());
@@ -29,7 +40,7 @@ final class HealthCheck {
             return new CheckResult(NAME, passed, expected, response.statusText() + (passed ? "" : response.bodySuffix()),
                     response.latencyMs());
         }
-        JsonBody json = JsonBody.parse(response.body());
+        JsonBody json = response.json();
         if (!json.isJson()) {
             return new CheckResult(NAME, false, expected, response.notJson(), response.latencyMs());
         }

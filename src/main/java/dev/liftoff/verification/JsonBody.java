@@ -19,6 +19,11 @@ final class JsonBody {
         this.root = root;
     }
 
+    /** a body that is not read as JSON */
+    static JsonBody none() {
+        return new JsonBody(null);
+    }
+
     static JsonBody parse(String body) {
         try {
             JsonNode root = MAPPER.readTree(body);

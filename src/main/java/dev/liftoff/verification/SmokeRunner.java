@@ -4,65 +4,65 @@ import dev.liftoff.config.SmokeCheck;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Optional;
 import java.util.concurrent.Future;
 
 /**
- * Sends a service's smoke requests to an environment, a few at a time so that a suite of slow
- * endpoints finishes quickly without flooding the environment, and reports their checks in the
- * configured order.
+ * Sends a service's smoke requests on the verification's pool and reports their checks in the
+ * configured order. The responses stay available, so that other checks (security headers) can
+ * judge them without asking the environment again.
  */
 final class SmokeRunner {
 
-    private static final int PARALLEL_REQUESTS = 4;
-
-    private final TargetHttp http;
     private final ExpectationEvaluator evaluator = new ExpectationEvaluator();
+    private final VerificationRun run;
+    private final List<SmokeCheck> smoke;
+    private final List<Future<TargetOutcome>> pending;
+    private List<Optional<TargetOutcome>> outcomes;
 
-    SmokeRunner(TargetHttp http) {
-        this.http = http;
+    private SmokeRunner(VerificationRun run, URI baseUrl, List<SmokeCheck> smoke) {
+        this.run = run;
+        this.smoke = smoke;
+        this.pending = smoke.stream()
+                .map(check -> run.submit(() -> run.http().send(baseUrl, check.method(), check.path(), check.headers(), check.body())))
+                .toList();
     }
 
-    List<CheckResult> run(URI baseUrl, List<SmokeCheck> smoke) {
-        if (smoke.isEmpty()) {
-            return List.of();
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_REQUESTS, smoke.size()), SmokeRunner::smokeThread);
-        try {
-            List<Future<List<CheckResult>>> pending = smoke.stream()
-                    .map(check -> pool.submit(() -> evaluator.evaluate(check,
-                            http.send(baseUrl, check.method(), check.path(), check.headers(), check.body()))))
-                    .toList();
-            List<CheckResult> results = new ArrayList<>();
-            for (Future<List<CheckResult>> checks : pending) {
-                results.addAll(await(checks));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
+    static SmokeRunner start(VerificationRun run, URI baseUrl, List<SmokeCheck> smoke) {
+        return new SmokeRunner(run, baseUrl, smoke);
     }
 
-    private static List<CheckResult> await(Future<List<CheckResult>> checks) {
-        try {
-            return checks.get();
-        } catch (ExecutionException e) {
-            // only Liftoff's own faults get here (e.g. a path that leaves the base URL): rethrow them as they were
-            if (e.getCause() instanceof RuntimeException fault) {
-                throw fault;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running smoke checks", e);
+    /** one check per expectation, in config order; a request the deadline cut short fails all of its checks */
+    List<CheckResult> checks() {
+        List<Optional<TargetOutcome>> outcomes = outcomes();
+        List<CheckResult> results = new ArrayList<>();
+        for (int i = 0; i < smoke.size(); i++) {
+            SmokeCheck check = smoke.get(i);
+            results.addAll(outcomes.get(i)
+                    .map(outcome -> evaluator.evaluate(check, outcome))
+                    .orElseGet(() -> evaluator.unfinished(check, run.unfinished(), run.elapsedMs())));
         }
+        return results;
     }
 
-    private static Thread smokeThread(Runnable task) {
-        Thread thread = new Thread(task, "liftoff-smoke");
-        thread.setDaemon(true);
-        return thread;
+    /** every smoke response labelled "name (METHOD path)"; empty when any of them did not come in time */
+    Optional<List<LabelledOutcome>> responses() {
+        List<Optional<TargetOutcome>> outcomes = outcomes();
+        if (outcomes.stream().anyMatch(Optional::isEmpty)) {
+            return Optional.empty();
+        }
+        List<LabelledOutcome> responses = new ArrayList<>();
+        for (int i = 0; i < smoke.size(); i++) {
+            SmokeCheck check = smoke.get(i);
+            responses.add(new LabelledOutcome(check.name() + " (" + check.method() + " " + check.path() + ")", outcomes.get(i).get()));
+        }
+        return Optional.of(responses);
+    }
+
+    private List<Optional<TargetOutcome>> outcomes() {
+        if (outcomes == null) {
+            outcomes = pending.stream().map(run::await).toList();
+        }
+        return outcomes;
     }
 }

@@ -1,6 +1,5 @@
 package dev.liftoff.verification;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -8,14 +7,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Sends Liftoff's requests to an environment, and only there: a configured path is resolved on
@@ -23,22 +24,35 @@ import java.util.concurrent.TimeUnit;
  * followed for the same reason. A connection that fails is tried once more, so that one dropped
  * connection does not fail a release, and then reported as {@link Unreachable}. (The JDK client
  * on its own also repeats a GET or HEAD once when the connection closes before any response.)
+ * Every attempt waits for the rate limiter first, and a body is read only up to {@link CappedBody#LIMIT}.
  */
 final class TargetHttp {
 
-    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
-
     private final HttpClient client;
     private final Duration timeout;
+    private final RateLimiter limiter;
 
-    TargetHttp(Duration timeout) {
-        this.timeout = timeout;
-        this.client = HttpClient.newBuilder()
+    /**
+     * @param timeout how long one attempt may take, from sending to reading the whole body
+     * @param http2 offer HTTP/2 (h2c upgrade or ALPN, falling back to HTTP/1.1); else HTTP/1.1 only
+     */
+    TargetHttp(Duration timeout, boolean http2) {
+        this(HttpClient.newBuilder()
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                // one plain request per check: no h2c upgrade that some servers mishandle
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+                .version(http2 ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+                .build(), timeout, RateLimiter.unlimited());
+    }
+
+    private TargetHttp(HttpClient client, Duration timeout, RateLimiter limiter) {
+        this.client = client;
+        this.timeout = timeout;
+        this.limiter = limiter;
+    }
+
+    /** the same client (and its connections), with every attempt waiting for {@code limiter} */
+    TargetHttp pacedBy(RateLimiter limiter) {
+        return new TargetHttp(client, timeout, limiter);
     }
 
     TargetOutcome get(URI baseUrl, String path) {
@@ -48,14 +62,14 @@ final class TargetHttp {
     /** @throws IllegalArgumentException when {@code path} would leave the environment's base URL */
     TargetOutcome send(URI baseUrl, String method, String path, Map<String, String> headers, String body) {
         HttpRequest request = request(resolve(baseUrl, path), method, headers, body);
-        long start = System.nanoTime();
         TargetOutcome outcome = attempt(request);
-        if (outcome instanceof Unreachable) {
+        if (outcome instanceof Unreachable first) {
             outcome = attempt(request);
+            if (outcome instanceof Unreachable second) {
+                return new Unreachable(second.reason(), first.latencyMs() + second.latencyMs());
+            }
         }
-        return outcome instanceof Unreachable unreachable
-                ? new Unreachable(unreachable.reason(), millisSince(start))
-                : outcome;
+        return outcome;
     }
 
     /**
@@ -104,31 +118,62 @@ final class TargetHttp {
     }
 
     private TargetOutcome attempt(HttpRequest request) {
-        long start = System.nanoTime();
         try {
-            HttpResponse<String> response = client.send(request, BodyHandlers.ofString());
-            return new TargetResponse(response.statusCode(), response.headers().map(), response.body(), millisSince(start));
-        } catch (IOException e) {
-            return new Unreachable(reason(e), millisSince(start));
+            limiter.acquire();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while calling " + request.uri(), e);
+            throw interrupted(request, e);
+        }
+        long start = System.nanoTime();
+        CompletableFuture<HttpResponse<CappedBody>> pending = client.sendAsync(request, CappedBody.handler());
+        try {
+            // the request's own timeout ends when the headers arrive; this one covers the body too
+            HttpResponse<CappedBody> response = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return new TargetResponse(response.statusCode(), response.headers().map(), response.body().text(),
+                    response.body().cut(), millisSince(start));
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            return new Unreachable(timedOut(), millisSince(start));
+        } catch (ExecutionException e) {
+            return new Unreachable(reason(e.getCause()), millisSince(start));
+        } catch (InterruptedException e) {
+            // the verification gave up on this request (its deadline passed): drop the exchange too
+            pending.cancel(true);
+            throw interrupted(request, e);
         }
     }
 
-    private String reason(IOException failure) {
+    private static IllegalStateException interrupted(HttpRequest request, InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new IllegalStateException("interrupted while calling " + request.uri(), e);
+    }
+
+    private String timedOut() {
+        return "timed out after " + Durations.readable(timeout);
+    }
+
+    /** why no response came, from whatever the client failed with (anything the environment caused) */
+    private String reason(Throwable failure) {
         if (failure instanceof HttpTimeoutException) {
-            return "timed out after " + Durations.readable(timeout);
+            return timedOut();
         }
         String message = deepestMessage(failure);
         if (failure instanceof ConnectException) {
-            if (failure.getCause() instanceof UnresolvedAddressException) {
+            if (causedBy(failure, UnresolvedAddressException.class)) {
                 return "unknown host";
             }
             // the JDK client reports a refused connection as a ConnectException without a message
             return message == null ? "connection refused" : message.toLowerCase(Locale.ROOT);
         }
         return "connection failed: " + (message == null ? failure.getClass().getSimpleName() : message.toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String deepestMessage(Throwable failure) {

@@ -24,7 +24,7 @@ final class VersionReader {
         if (!response.isSuccess()) {
             return VersionReading.unreadable(response.statusText() + response.bodySuffix(), response.latencyMs());
         }
-        JsonBody json = JsonBody.parse(response.body());
+        JsonBody json = response.json();
         if (!json.isJson()) {
             return VersionReading.unreadable(response.notJson(), response.latencyMs());
         }

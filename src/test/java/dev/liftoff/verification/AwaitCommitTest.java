@@ -73,7 +73,6 @@ class AwaitCommitTest {
     }
 
     private static VerificationService service(URI baseUrl, Duration deployTimeout) {
-        return new VerificationService(
-                Configs.properties(Configs.environment(baseUrl, null, deployTimeout), List.of()), Duration.ofSeconds(2));
+        return new VerificationService(Configs.properties(Configs.environment(baseUrl, null, deployTimeout), List.of()));
     }
 }

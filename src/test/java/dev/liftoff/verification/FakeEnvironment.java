@@ -11,8 +11,11 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,6 +27,9 @@ final class FakeEnvironment implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Map<String, HttpHandler> routes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    private final Queue<Long> arrivalNanos = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger mostInFlight = new AtomicInteger();
 
     private FakeEnvironment() {
         try {
@@ -60,8 +66,32 @@ final class FakeEnvironment implements AutoCloseable {
         return on(path, exchange -> reply(exchange, status, "application/json", body));
     }
 
+    /** a healthy environment that reports {@code commit} as deployed */
+    FakeEnvironment deployed(String commit) {
+        return json("/health", 200, "{\"status\": \"UP\"}")
+                .json("/version", 200, "{\"version\": \"2026.11.0\", \"commit\": \"" + commit + "\"}");
+    }
+
+    /** answers 200 after {@code millis} */
+    FakeEnvironment slow(String path, long millis) {
+        return on(path, exchange -> {
+            TargetHttpTest.sleep(millis);
+            reply(exchange, 200, "text/plain", "ok");
+        });
+    }
+
     int hits(String path) {
         return hits.getOrDefault(path, new AtomicInteger()).get();
+    }
+
+    /** when each request arrived (System.nanoTime), in arrival order */
+    List<Long> arrivals() {
+        return List.copyOf(arrivalNanos);
+    }
+
+    /** the most requests the environment was handling at one time */
+    int mostInFlight() {
+        return mostInFlight.get();
     }
 
     static void reply(HttpExchange exchange, int status, String contentType, String body) throws IOException {
@@ -75,12 +105,18 @@ final class FakeEnvironment implements AutoCloseable {
 
     private void dispatch(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        arrivalNanos.add(System.nanoTime());
         hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
-        HttpHandler handler = routes.get(path);
-        if (handler == null) {
-            reply(exchange, 404, "text/plain", "no route " + path);
-        } else {
-            handler.handle(exchange);
+        mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+            HttpHandler handler = routes.get(path);
+            if (handler == null) {
+                reply(exchange, 404, "text/plain", "no route " + path);
+            } else {
+                handler.handle(exchange);
+            }
+        } finally {
+            inFlight.decrementAndGet();
         }
     }
 

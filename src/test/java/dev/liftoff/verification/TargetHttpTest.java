@@ -3,11 +3,17 @@ package dev.liftoff.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TargetHttpTest {
 
     private final FakeEnvironment environment = FakeEnvironment.start();
-    private final TargetHttp http = new TargetHttp(Duration.ofMillis(300));
+    private final TargetHttp http = new TargetHttp(Duration.ofMillis(300), false);
 
     @AfterEach
     void stop() {
@@ -76,8 +82,97 @@ class TargetHttpTest {
             FakeEnvironment.reply(exchange, 302, "text/plain", "");
         });
 
-        assertThat(http.get(environment.baseUrl(), "/moved")).isInstanceOfSatisfying(TargetResponse.class,
-                response -> assertThat(response.status()).isEqualTo(302));
+        assertThat(http.get(environment.baseUrl(), "/moved")).isInstanceOfSatisfying(TargetResponse.class, response -> {
+            assertThat(response.status()).isEqualTo(302);
+            assertThat(response.statusText()).isEqualTo("status 302, redirect to http://example.com/ not followed");
+        });
+    }
+
+    @Test
+    void readsAtMostOneMebibyteOfAHugeBodyAndStopsTheDownload() throws Exception {
+        AtomicLong sent = new AtomicLong();
+        CountDownLatch stopped = new CountDownLatch(1);
+        environment.on("/export", exchange -> streamBody(exchange, 50L * 1024 * 1024, sent, stopped));
+
+        TargetOutcome outcome = new TargetHttp(Duration.ofSeconds(5), false).get(environment.baseUrl(), "/export");
+
+        assertThat(outcome).isInstanceOfSatisfying(TargetResponse.class, response -> {
+            assertThat(response.bodyCut()).isTrue();
+            assertThat(response.body()).hasSize(CappedBody.LIMIT);
+        });
+        // the environment's writes fail once Liftoff drops the connection, long before 50 MB
+        assertThat(stopped.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(sent.get()).isLessThan(20L * 1024 * 1024);
+    }
+
+    @Test
+    void aBodyOfExactlyOneMebibyteIsReadWhole() {
+        environment.on("/export", exchange -> streamBody(exchange, CappedBody.LIMIT, new AtomicLong(), new CountDownLatch(1)));
+
+        TargetOutcome outcome = http.get(environment.baseUrl(), "/export");
+
+        assertThat(outcome).isInstanceOfSatisfying(TargetResponse.class, response -> {
+            assertThat(response.bodyCut()).isFalse();
+            assertThat(response.body()).hasSize(CappedBody.LIMIT);
+        });
+    }
+
+    @Test
+    void aBodyThatNeverEndsTimesOut() {
+        environment.on("/drip", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (int i = 0; i < 50; i++) {
+                    out.write("drop ".getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    sleep(100);
+                }
+            } catch (IOException dropped) {
+                // Liftoff gave up on the body
+            }
+        });
+
+        long start = System.nanoTime();
+        TargetOutcome outcome = http.get(environment.baseUrl(), "/drip");
+
+        assertThat(outcome).isInstanceOfSatisfying(Unreachable.class,
+                unreachable -> assertThat(unreachable.reason()).isEqualTo("timed out after 300 ms"));
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(2500);
+    }
+
+    @Test
+    void decodesTheBodyWithItsCharset() {
+        environment.on("/latin", exchange -> {
+            byte[] bytes = "café".getBytes(StandardCharsets.ISO_8859_1);
+            exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=ISO-8859-1");
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+
+        assertThat(http.get(environment.baseUrl(), "/latin")).isInstanceOfSatisfying(TargetResponse.class,
+                response -> assertThat(response.body()).isEqualTo("café"));
+    }
+
+    /** streams {@code size} bytes of JSON-looking text in 64 KB chunks, counting what got out */
+    static void streamBody(HttpExchange exchange, long size, AtomicLong sent, CountDownLatch stopped) {
+        byte[] chunk = "[1,2,3,4,5,6,7],".repeat(4096).getBytes(StandardCharsets.US_ASCII);
+        try {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, size);
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (long left = size; left > 0; left -= chunk.length) {
+                    int length = (int) Math.min(chunk.length, left);
+                    out.write(chunk, 0, length);
+                    sent.addAndGet(length);
+                }
+            }
+        } catch (IOException dropped) {
+            // Liftoff stopped reading
+        } finally {
+            stopped.countDown();
+        }
     }
 
     // POST: the JDK client repeats a GET on a dropped connection by itself, which would hide Liftoff's retry

@@ -21,13 +21,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class VerificationServiceTest {
 
     private static final String COMMIT = "0a1b2c3d4e5f60718293a4b5c6d7e8f901234567";
-    private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(2);
 
     private final FakeEnvironment staging = FakeEnvironment.start()
             .json("/health", 200, "{\"status\": \"UP\"}")
@@ -82,7 +84,7 @@ class VerificationServiceTest {
         HealthEndpoint plain = new HealthEndpoint("/healthz", "", null);
         LiftoffProperties properties = Configs.properties(Configs.environment(staging.baseUrl(), plain, Duration.ofSeconds(5)), List.of());
 
-        CheckResult health = new VerificationService(properties, HTTP_TIMEOUT).health(SERVICE, STAGING);
+        CheckResult health = new VerificationService(properties).health(SERVICE, STAGING);
 
         assertThat(health).extracting(CheckResult::passed, CheckResult::expected, CheckResult::actual)
                 .containsExactly(true, "status 200", "status 200");
@@ -194,6 +196,77 @@ class VerificationServiceTest {
     }
 
     @Test
+    void aHugeBodyIsReadOnlyUpToOneMebibyte() throws Exception {
+        CountDownLatch stopped = new CountDownLatch(1);
+        AtomicLong sent = new AtomicLong();
+        staging.on("/api/export", exchange -> TargetHttpTest.streamBody(exchange, 50L * 1024 * 1024, sent, stopped));
+        List<SmokeCheck> smoke = List.of(get("export", "/api/export", status("200"), json("/0"), bodyContains("the end")));
+
+        VerificationReport report = service(smoke).verify(SERVICE, STAGING, COMMIT);
+
+        assertThat(report.checks().subList(2, 5)).extracting(CheckResult::name, CheckResult::passed).containsExactly(
+                tuple("export: status", true), tuple("export: /0", false), tuple("export: body contains \"the end\"", false));
+        String json = report.checks().get(3).actual();
+        String bodyContains = report.checks().get(4).actual();
+        assertThat(json).startsWith("status 200, body not read as JSON (body cut at 1 MiB), body: [1,2,3");
+        assertThat(bodyContains).startsWith("status 200, not found, body: [1,2,3").endsWith(" (body cut at 1 MiB)");
+        String excerpt = bodyContains.substring("status 200, not found, body: ".length(), bodyContains.length() - " (body cut at 1 MiB)".length());
+        assertThat(excerpt.getBytes(StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(2048);
+        assertThat(stopped.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(sent.get()).isLessThan(20L * 1024 * 1024);
+    }
+
+    @Test
+    void aRedirectToAnotherHostIsNotFollowed() {
+        staging.on("/api/daily/next", exchange -> {
+            exchange.getResponseHeaders().add("Location", "https://sso.other.example/login?next=/api/daily/next");
+            FakeEnvironment.reply(exchange, 302, "text/plain", "");
+        });
+
+        VerificationReport report = service(List.of(get("daily/next", "/api/daily/next", status("200"), json("/id"))))
+                .verify(SERVICE, STAGING, COMMIT);
+
+        assertThat(report.checks().subList(2, 4)).extracting(CheckResult::passed, CheckResult::actual).containsExactly(
+                tuple(false, "status 302, redirect to https://sso.other.example/login?next=/api/daily/next not followed"),
+                tuple(false, "status 302, redirect to https://sso.other.example/login?next=/api/daily/next not followed, "
+                        + "body is not JSON: (empty)"));
+        assertThat(staging.hits("/api/daily/next")).isEqualTo(1);
+    }
+
+    @Test
+    void reportsEveryKindOfCheckInItsPlace() {
+        staging.on("/api/score", exchange -> {
+            exchange.getResponseHeaders().add("X-Frame-Options", "DENY");
+            exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
+            exchange.getResponseHeaders().add("Access-Control-Allow-Methods", "POST");
+            FakeEnvironment.reply(exchange, 200, "application/json", "{\"score\": 1}");
+        });
+        LiftoffProperties properties = Configs.service(staging.baseUrl())
+                .smoke(get("score", "/api/score", status("200"), json("/score")), get("score again", "/api/score", status("200")))
+                .latency(Configs.latency("Scoring", "/api/score", 3, 1, Duration.ofSeconds(2), null, null),
+                        Configs.latency("Scoring twice", "/api/score", 2, 2, null, null, Duration.ofSeconds(2)))
+                .securityHeaders(Configs.securityHeaders(null, "X-Frame-Options", "DENY", "X-Content-Type-Options", ""))
+                .cors(Configs.cors("/api/score", "https://study.example.com", "POST"))
+                .properties();
+
+        VerificationReport report = new VerificationService(properties).verify(SERVICE, STAGING, COMMIT);
+
+        assertThat(report.checks()).extracting(CheckResult::name, CheckResult::passed).containsExactly(
+                tuple("health", true),
+                tuple("deployed commit", true),
+                tuple("score: status", true),
+                tuple("score: /score", true),
+                tuple("score again: status", true),
+                tuple("security header X-Frame-Options", true),
+                tuple("security header X-Content-Type-Options", false),
+                tuple("CORS preflight POST /api/score", true),
+                tuple("Scoring: latency", true),
+                tuple("Scoring twice: latency", true));
+        assertThat(report.summary()).isEqualTo("9/10 passed — security header X-Content-Type-Options: "
+                + "missing on score (GET /api/score), score again (GET /api/score) (expected present)");
+    }
+
+    @Test
     void smokeRequestsRunConcurrently() {
         List<SmokeCheck> smoke = List.of("/a", "/b", "/c", "/d").stream()
                 .peek(path -> staging.on(path, exchange -> {
@@ -244,6 +317,6 @@ class VerificationServiceTest {
     }
 
     private static VerificationService service(URI baseUrl, List<SmokeCheck> smoke) {
-        return new VerificationService(Configs.properties(baseUrl, smoke), HTTP_TIMEOUT);
+        return new VerificationService(Configs.properties(baseUrl, smoke));
     }
 }
