@@ -49,7 +49,12 @@ class ReleaseFullStackTest {
         assertThat(outcome(release)).isEqualTo("RELEASED");
         JsonNode staging = variable(release, "stagingVerification");
         assertThat(staging.path("passed").asBoolean()).isTrue();
-        assertThat(staging.path("checks").size()).isGreaterThanOrEqualTo(33);
+        // health, commit, 31 smoke assertions, 4 security headers, 1 CORS preflight, 6 latency checks
+        assertThat(staging.path("checks").size()).isEqualTo(44);
+        assertThat(staging.path("checks")).extracting(check -> check.path("name").asText())
+                .contains("security header Strict-Transport-Security", "CORS preflight POST /api/preview", "Quiz generation: latency");
+        assertThat(staging.path("checks")).filteredOn(check -> check.path("name").asText().endsWith(": latency"))
+                .allSatisfy(check -> assertThat(check.path("actual").asText()).matches("p50 \\d+ ms, p95 \\d+ ms, p99 \\d+ ms over 20 samples"));
         assertThat(variable(release, "productionVerification").path("passed").asBoolean()).isTrue();
         JsonNode summary = variable(release, "releaseSummary");
         assertThat(summary.path("approvals")).extracting(a -> a.path("user").asText())
