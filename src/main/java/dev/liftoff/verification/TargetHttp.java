@@ -41,6 +41,9 @@ final class TargetHttp {
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(http2 ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+                // responses are handled on the client's own thread: no hand-over to a pool that would
+                // add Liftoff's scheduling to every measured latency (the body handler never blocks)
+                .executor(Runnable::run)
                 .build(), timeout, RateLimiter.unlimited());
     }
 
@@ -124,12 +127,16 @@ final class TargetHttp {
             throw interrupted(request, e);
         }
         long start = System.nanoTime();
-        CompletableFuture<HttpResponse<CappedBody>> pending = client.sendAsync(request, CappedBody.handler());
+        // the clock stops on the client's thread as the body completes, not when this thread wakes up:
+        // latency percentiles must not include Liftoff's own scheduling
+        CompletableFuture<Timed> pending = client.sendAsync(request, CappedBody.handler())
+                .thenApply(response -> new Timed(response, System.nanoTime()));
         try {
             // the request's own timeout ends when the headers arrive; this one covers the body too
-            HttpResponse<CappedBody> response = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            Timed timed = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            HttpResponse<CappedBody> response = timed.response();
             return new TargetResponse(response.statusCode(), response.headers().map(), response.body().text(),
-                    response.body().cut(), millisSince(start));
+                    response.body().cut(), roundedMillis(timed.endNanos() - start));
         } catch (TimeoutException e) {
             pending.cancel(true);
             return new Unreachable(timedOut(), millisSince(start));
@@ -185,6 +192,13 @@ final class TargetHttp {
     }
 
     private static long millisSince(long startNanos) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+        return roundedMillis(System.nanoTime() - startNanos);
+    }
+
+    private static long roundedMillis(long nanos) {
+        return Math.round(nanos / 1_000_000.0);
+    }
+
+    private record Timed(HttpResponse<CappedBody> response, long endNanos) {
     }
 }

@@ -1,0 +1,184 @@
+package dev.liftoff.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+
+/**
+ * The study-api reference endpoints on a free loopback port, each answering after a fixed delay
+ * equal to its reference p50, with the JSON shapes and headers the reference smoke plan asserts.
+ * A verification of this target can never be faster than its slowest endpoint, so its wall time
+ * shows how close a suite comes to that limit.
+ */
+final class DelayedStudyApi implements AutoCloseable {
+
+    static final String ALLOWED_ORIGIN = "https://study.example.com";
+    static final String VERSION = "2026.11.0";
+
+    /** the reference p50 of each endpoint; health has no target and answers at once */
+    static final Map<String, Duration> DELAYS = Map.of(
+            "/api/preview", Duration.ofMillis(400),
+            "/api/generate", Duration.ofMillis(800),
+            "/api/score", Duration.ofMillis(100),
+            "/api/daily/next", Duration.ofMillis(50),
+            "/api/ops/usage/daily", Duration.ofMillis(50),
+            "/api/version", Duration.ofMillis(10),
+            "/health", Duration.ZERO);
+
+    /** no request of a suite can finish before this: the slowest endpoint's delay */
+    static final Duration SLOWEST = DELAYS.values().stream().max(Duration::compareTo).orElseThrow();
+
+    /** no suite that sends its requests one after another can finish before this: every delay in turn */
+    static final Duration ONE_AFTER_ANOTHER = DELAYS.values().stream().reduce(Duration.ZERO, Duration::plus);
+
+    // more threads than requests ever in flight, so that delays never wait for a thread
+    private static final int THREADS = 64;
+    private static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "Strict-Transport-Security", "max-age=31536000; includeSubDomains",
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY",
+            "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private record Endpoint(String method, Supplier<Object> body) {
+    }
+
+    private final String commit;
+    private final HttpServer server;
+    private final ThreadPoolExecutor threads;
+    private final AtomicLong requestsToday = new AtomicLong();
+    private final Set<String> callersToday = ConcurrentHashMap.newKeySet();
+    private final Map<String, Endpoint> endpoints;
+
+    private DelayedStudyApi(String commit) throws IOException {
+        this.commit = commit;
+        this.endpoints = Map.of(
+                "/health", new Endpoint("GET", () -> Map.of("status", "UP")),
+                "/api/version", new Endpoint("GET", () -> Map.of("version", VERSION, "commit", this.commit)),
+                "/api/preview", new Endpoint("POST", DelayedStudyApi::preview),
+                "/api/generate", new Endpoint("POST", DelayedStudyApi::generate),
+                "/api/score", new Endpoint("POST", () -> Map.of("questionId", "q-1", "score", 1.0, "correct", true)),
+                "/api/daily/next", new Endpoint("GET", DelayedStudyApi::daily),
+                "/api/ops/usage/daily", new Endpoint("GET", this::usage));
+        // the JDK server otherwise lets Nagle's algorithm hold back small responses by up to 40 ms
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        this.threads = new ThreadPoolExecutor(THREADS, THREADS, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>());
+        threads.prestartAllCoreThreads();
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), THREADS);
+        server.createContext("/", this::handle);
+        server.setExecutor(threads);
+        server.start();
+    }
+
+    /** @param commit what {@code /api/version} reports as deployed */
+    static DelayedStudyApi start(String commit) {
+        try {
+            return new DelayedStudyApi(commit);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a loopback port for the delayed study-api", e);
+        }
+    }
+
+    URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange; InputStream request = exchange.getRequestBody()) {
+            request.readAllBytes();
+            String path = exchange.getRequestURI().getPath();
+            Endpoint endpoint = endpoints.get(path);
+            if (endpoint == null || !endpoint.method().equals(exchange.getRequestMethod())) {
+                send(exchange, endpoint == null ? 404 : 405, Map.of("error", "no " + exchange.getRequestMethod() + " " + path));
+                return;
+            }
+            requestsToday.incrementAndGet();
+            callersToday.add(exchange.getRemoteAddress().getAddress().getHostAddress());
+            sleep(DELAYS.get(path));
+            Headers headers = exchange.getResponseHeaders();
+            SECURITY_HEADERS.forEach(headers::set);
+            headers.set("Vary", "Origin");
+            if (ALLOWED_ORIGIN.equals(exchange.getRequestHeaders().getFirst("Origin"))) {
+                headers.set("Access-Control-Allow-Origin", ALLOWED_ORIGIN);
+            }
+            if (path.equals("/api/daily/next")) {
+                headers.set("Cache-Control", "max-age=60");
+            }
+            send(exchange, 200, endpoint.body().get());
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] json = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, json.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(json);
+        }
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Object preview() {
+        List<Map<String, String>> cards = IntStream.rangeClosed(1, 3)
+                .mapToObj(n -> Map.of("front", "Question " + n + " on photosynthesis", "back", "Answer " + n))
+                .toList();
+        return Map.of("topic", "photosynthesis", "count", cards.size(), "cards", cards);
+    }
+
+    private static Object generate() {
+        List<Map<String, Object>> questions = IntStream.rangeClosed(1, 5)
+                .mapToObj(n -> Map.<String, Object>of("id", "q-" + n, "prompt", "Question " + n + " on cell biology",
+                        "choices", List.of("A) one", "B) two", "C) three", "D) four")))
+                .toList();
+        return Map.of("topic", "cell biology", "count", questions.size(), "questions", questions);
+    }
+
+    private static Object daily() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return Map.of("date", today.toString(),
+                "question", Map.of("id", "daily-" + today, "prompt", "Explain photosynthesis to a friend in two sentences."));
+    }
+
+    private Object usage() {
+        return Map.of("date", LocalDate.now(ZoneOffset.UTC).toString(),
+                "requests", requestsToday.get(), "activeUsers", callersToday.size());
+    }
+}

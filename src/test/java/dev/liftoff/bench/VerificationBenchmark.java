@@ -1,0 +1,151 @@
+package dev.liftoff.bench;
+
+import static dev.liftoff.bench.PercentileComparison.SAMPLER;
+import static dev.liftoff.bench.PercentileComparison.WRK;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.liftoff.bench.ResultsMarkdown.AgreementRow;
+import dev.liftoff.bench.ResultsMarkdown.PercentileRow;
+import dev.liftoff.verification.VerificationReport;
+import dev.liftoff.verification.VerificationService;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Liftoff's verification of the study-api reference plan against the same plan run the way a
+ * runbook runs it (bench/runbook-smoke.sh), both against a target whose endpoints answer after
+ * their reference p50; and Liftoff's latency percentiles against independent measurements.
+ * Run with {@code bench/verification.sh}; the figures go to {@code target/bench/verification.md}.
+ */
+@Tag("benchmark")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class VerificationBenchmark {
+
+    private static final String DEPLOYED_COMMIT = "4f2a9c1e7b3d5a60";
+    private static final int RUNS = 7;
+    private static final double GOAL_LIFTOFF_OVER_LIMIT = 1.5;
+    // enough samples that p99 is decided by ten requests, not by one or two stalls of a busy machine
+    private static final int SAMPLES = 1000;
+    private static final int WARM_UP_SAMPLES = 200;
+    private static final List<LatencyProbe> PROBES = List.of(
+            new LatencyProbe("Daily question", "/api/daily/next", SAMPLES, 4, Duration.ofMillis(300)),
+            new LatencyProbe("Version", "/api/version", SAMPLES, 4, Duration.ofMillis(100)));
+
+    private static final List<String> results = new ArrayList<>();
+    private static DelayedStudyApi target;
+
+    @BeforeAll
+    static void startTarget() {
+        target = DelayedStudyApi.start(DEPLOYED_COMMIT);
+    }
+
+    @AfterAll
+    static void writeResults() throws IOException {
+        target.close();
+        String markdown = ResultsMarkdown.section("Verification suite vs sequential runbook", targetDescription(), machine(), results);
+        Path output = Path.of(System.getProperty("liftoff.bench.output", "target/bench/verification.md"));
+        Files.createDirectories(output.toAbsolutePath().getParent());
+        Files.writeString(output, markdown);
+        System.out.println(markdown);
+    }
+
+    @Test
+    @Order(1)
+    void liftoffVerifiesTheReferencePlanNearTheSlowestRequest() {
+        VerificationService liftoff = new VerificationService(ReferencePlan.smokeSuite(target.port()));
+        RunbookScript runbook = new RunbookScript(Path.of(System.getProperty("liftoff.bench.script", "bench/runbook-smoke.sh")));
+        VerificationReport warmUp = liftoff.verify(ReferencePlan.SERVICE, ReferencePlan.ENVIRONMENT, DEPLOYED_COMMIT);
+        assertPassedTheWholePlan(warmUp);
+        RunbookScript.Run warmUpScript = runbook.run(target.baseUrl());
+        assertThat(warmUpScript.passed()).as(warmUpScript.output()).isTrue();
+
+        List<Long> liftoffMs = new ArrayList<>();
+        List<Long> scriptMs = new ArrayList<>();
+        for (int run = 0; run < RUNS; run++) {
+            long start = System.nanoTime();
+            VerificationReport report = liftoff.verify(ReferencePlan.SERVICE, ReferencePlan.ENVIRONMENT, DEPLOYED_COMMIT);
+            liftoffMs.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            assertPassedTheWholePlan(report);
+            RunbookScript.Run script = runbook.run(target.baseUrl());
+            assertThat(script.passed()).as(script.output()).isTrue();
+            scriptMs.add(script.wallMs());
+        }
+
+        WallTimes liftoffTimes = new WallTimes(liftoffMs);
+        WallTimes scriptTimes = new WallTimes(scriptMs);
+        results.add(ResultsMarkdown.wallTimes(liftoffTimes, scriptTimes, DelayedStudyApi.SLOWEST, DelayedStudyApi.ONE_AFTER_ANOTHER,
+                warmUp.checks().size(), warmUpScript.summary()));
+        assertThat(liftoffTimes.medianMs() / DelayedStudyApi.SLOWEST.toMillis()).isLessThanOrEqualTo(GOAL_LIFTOFF_OVER_LIMIT);
+    }
+
+    @Test
+    @Order(2)
+    void liftoffLatencyPercentilesAgreeWithIndependentMeasurements() {
+        VerificationReport report = new VerificationService(ReferencePlan.withLatencyChecks(target.port(), PROBES))
+                .verify(ReferencePlan.SERVICE, ReferencePlan.ENVIRONMENT, DEPLOYED_COMMIT);
+        List<PercentileRow> measurements = new ArrayList<>();
+        List<AgreementRow> agreements = new ArrayList<>();
+        boolean liftoffMeasured = true;
+        for (LatencyProbe probe : PROBES) {
+            URI url = target.baseUrl().resolve(probe.path());
+            Optional<LatencyPercentiles> byLiftoff = EngineLatency.check(report, probe).map(check -> EngineLatency.parse(check.actual()));
+            // requests to warm up first, so that the figures are not the JIT's
+            RawLatencySampler.sample(url, WARM_UP_SAMPLES, probe.concurrency());
+            LatencyPercentiles bySampler = RawLatencySampler.sample(url, SAMPLES, probe.concurrency());
+            Optional<LatencyPercentiles> byWrk = WrkLatency.measure(url);
+
+            measurements.add(new PercentileRow(probe.endpoint(), "Liftoff latency check (" + probe.concurrency() + " at a time)",
+                    byLiftoff, "pending latency checks"));
+            measurements.add(new PercentileRow(probe.endpoint(), SAMPLER + ", HttpURLConnection (" + probe.concurrency() + " at a time)",
+                    Optional.of(bySampler), ""));
+            measurements.add(new PercentileRow(probe.endpoint(), WRK + " " + String.join(" ", WrkLatency.OPTIONS),
+                    byWrk, "wrk not installed"));
+            liftoffMeasured &= byLiftoff.isPresent();
+            agreements.addAll(PercentileComparison.rows(probe, byLiftoff, bySampler, byWrk));
+        }
+        String status = liftoffMeasured ? "measured" : "pending latency checks";
+        results.add(ResultsMarkdown.percentiles(measurements, agreements, status));
+
+        Assumptions.assumeTrue(liftoffMeasured, "Liftoff's report has no latency checks yet: " + PROBES.stream().map(LatencyProbe::checkName).toList());
+        assertThat(agreements).filteredOn(AgreementRow::liftoffAgainstIndependent)
+                .isNotEmpty()
+                .allMatch(row -> row.agreement().agrees(), "Liftoff agrees with the independent measurement within 10 % (or 1 ms)");
+    }
+
+    private static void assertPassedTheWholePlan(VerificationReport report) {
+        assertThat(report.passed()).as(report.summary()).isTrue();
+        assertThat(report.checks()).hasSizeGreaterThanOrEqualTo(2 + ReferencePlan.SMOKE_ASSERTIONS);
+    }
+
+    private static String targetDescription() {
+        return "Target: the study-api reference endpoints on 127.0.0.1, each answering after its reference p50 "
+                + "(preview 400 ms, generate 800 ms, score 100 ms, daily/next 50 ms, ops/usage 50 ms, version 10 ms), "
+                + "so no pass of the plan can take less than its slowest request, " + DelayedStudyApi.SLOWEST.toMillis() + " ms.";
+    }
+
+    private static Map<String, String> machine() {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("measured", LocalDate.now().toString());
+        facts.put("cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        facts.put("JVM", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        return facts;
+    }
+}
