@@ -1,5 +1,6 @@
 package dev.liftoff.release;
 
+import dev.liftoff.process.Decisions;
 import dev.liftoff.process.JsonVars;
 import dev.liftoff.process.RootInstance;
 import dev.liftoff.process.Vars;
@@ -41,7 +42,7 @@ public class RunReadinessChecksDelegate implements JavaDelegate {
         execution.setVariable(Vars.READINESS_PASSED, failed.isEmpty());
         execution.setVariable(Vars.READINESS_SUMMARY, summary);
         if (!failed.isEmpty()) {
-            execution.setVariable(Vars.GO_DECISION, "NO_GO");
+            execution.setVariable(Vars.GO_DECISION, Decisions.NO_GO);
             execution.setVariable(Vars.GO_REASON, "Pre-deployment checks failed (" + summary + "); nothing was deployed.");
         }
     }

@@ -3,6 +3,7 @@ package dev.liftoff.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.liftoff.config.ServiceConfig;
 import dev.liftoff.process.JsonVars;
 import dev.liftoff.process.Vars;
 import java.util.Date;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Service;
 public class ReleaseSummaryService {
 
     private static final List<String> STAGE_TYPES = List.of("callActivity", "subProcess");
-    private static final List<String> ENVIRONMENTS = List.of("staging", "production");
+    private static final List<String> ENVIRONMENTS = List.of(ServiceConfig.STAGING, ServiceConfig.PRODUCTION);
 
     private final HistoryService historyService;
 

@@ -1,5 +1,6 @@
 package dev.liftoff.signoff;
 
+import dev.liftoff.process.Decisions;
 import dev.liftoff.process.Groups;
 import dev.liftoff.process.Vars;
 import java.util.Set;
@@ -12,18 +13,15 @@ import org.springframework.stereotype.Component;
 @Component("goNoGoDecision")
 public class GoNoGoDecisionListener implements TaskListener {
 
-    static final String GO = "GO";
-    static final String NO_GO = "NO_GO";
-
     @Override
     public void notify(DelegateTask task) {
-        Decision decision = Decision.read(task, Set.of(GO, NO_GO), NO_GO);
+        Decision decision = Decision.read(task, Set.of(Decisions.GO, Decisions.NO_GO), Decisions.NO_GO);
         String user = Actors.require(task);
         Approvals.append(task, Approvals.GO_NO_GO, Groups.RELEASE_MANAGERS, user, decision.value(), decision.comment());
 
         DelegateExecution checks = task.getExecution().getProcessInstance();
         checks.setVariable(Vars.GO_DECISION, decision.value());
-        checks.setVariable(Vars.GO_REASON, decision.is(GO)
+        checks.setVariable(Vars.GO_REASON, decision.is(Decisions.GO)
                 ? "Go by " + user + (decision.comment() == null ? "" : ": " + decision.comment())
                 : "No-Go by " + user + ": " + decision.comment());
     }

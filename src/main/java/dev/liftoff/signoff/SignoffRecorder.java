@@ -1,5 +1,6 @@
 package dev.liftoff.signoff;
 
+import dev.liftoff.process.Decisions;
 import dev.liftoff.process.Vars;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,6 @@ import org.springframework.stereotype.Component;
 @Component("signoffRecorder")
 public class SignoffRecorder implements TaskListener {
 
-    static final String APPROVE = "APPROVE";
-    static final String REJECT = "REJECT";
-
     private final AuthorizationService authorizations;
 
     public SignoffRecorder(AuthorizationService authorizations) {
@@ -39,11 +37,11 @@ public class SignoffRecorder implements TaskListener {
             throw new BadUserRequestException(signer + " may not sign this go-live: " + signer + " " + excluded.get(signer)
                     + " (four-eyes rule)");
         }
-        Decision decision = Decision.read(task, Set.of(APPROVE, REJECT), REJECT);
+        Decision decision = Decision.read(task, Set.of(Decisions.APPROVE, Decisions.REJECT), Decisions.REJECT);
         String role = (String) task.getVariable(Vars.ROLE);
         Approvals.append(task, Approvals.GO_LIVE, role, signer, decision.value(), decision.comment());
 
-        if (decision.is(REJECT)) {
+        if (decision.is(Decisions.REJECT)) {
             DelegateExecution signoff = task.getExecution().getProcessInstance();
             signoff.setVariable(Vars.SIGNOFF_REJECTED, true);
             signoff.setVariable(Vars.SIGNOFF_REASON, "Go-live sign-off refused by " + signer + " for " + role + ": "

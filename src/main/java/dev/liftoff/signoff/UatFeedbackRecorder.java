@@ -1,6 +1,7 @@
 package dev.liftoff.signoff;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.liftoff.process.Decisions;
 import dev.liftoff.process.JsonVars;
 import dev.liftoff.process.RootInstance;
 import dev.liftoff.process.Vars;
@@ -25,7 +26,7 @@ public class UatFeedbackRecorder implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Decision decision = Decision.read(task, Set.of("GO", "NO_GO"), "NO_GO");
+        Decision decision = Decision.read(task, Set.of(Decisions.GO, Decisions.NO_GO), Decisions.NO_GO);
         String tester = Actors.require(task);
         List<String> scenarios = textValues(JsonVars.read(task.getExecution(), Vars.UAT_SCENARIOS), "value");
         List<String> passed = textValues(JsonVars.read(task, Vars.SCENARIOS_PASSED), null);

@@ -1,5 +1,6 @@
 package dev.liftoff.signoff;
 
+import dev.liftoff.process.Decisions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +22,7 @@ public final class UatRule {
         }
         List<String> reasons = new ArrayList<>();
         for (UatFeedback tester : feedback) {
-            if (!"GO".equals(tester.decision())) {
+            if (!Decisions.GO.equals(tester.decision())) {
                 reasons.add(tester.tester() + " said no-go" + (tester.comment() == null ? "" : " (" + tester.comment() + ")"));
             }
             if (tester.confidence() < minConfidence) {

@@ -1,0 +1,12 @@
+package dev.liftoff.process;
+
+/** The values a person's decision takes in forms and in the {@code approvals} record. */
+public final class Decisions {
+    public static final String GO = "GO";
+    public static final String NO_GO = "NO_GO";
+    public static final String APPROVE = "APPROVE";
+    public static final String REJECT = "REJECT";
+
+    private Decisions() {
+    }
+}
