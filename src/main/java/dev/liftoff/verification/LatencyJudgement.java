@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -32,11 +33,11 @@ final class LatencyJudgement {
     }
 
     /**
-     * Actual: "p50 412 ms, p95 590 ms, p99 702 ms over 20 samples", followed by
+     * Actual: "p50 412.3 ms, p95 590.0 ms, p99 702.8 ms over 20 samples", followed by
      * "; 3 failed: status 500" when samples got no 2xx (several reasons: "; 3 failed: 2× status 500, 1× unreachable: …").
      */
     static CheckResult judge(LatencyCheck check, List<LatencySample> samples, long durationMs) {
-        Percentiles percentiles = Percentiles.of(samples.stream().map(LatencySample::latencyMs).toList());
+        Percentiles percentiles = Percentiles.of(samples.stream().map(LatencySample::latencyMicros).toList());
         List<String> failures = samples.stream().filter(LatencySample::failed).map(LatencySample::failure).toList();
         boolean targetsMet = within(percentiles.p50(), check.p50())
                 && within(percentiles.p95(), check.p95())
@@ -55,8 +56,8 @@ final class LatencyJudgement {
         }
     }
 
-    private static boolean within(long measuredMs, Duration target) {
-        return target == null || measuredMs <= target.toMillis();
+    private static boolean within(long measuredMicros, Duration target) {
+        return target == null || measuredMicros <= TimeUnit.NANOSECONDS.toMicros(target.toNanos());
     }
 
     private static String reasons(List<String> failures) {

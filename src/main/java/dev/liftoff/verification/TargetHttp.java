@@ -69,7 +69,7 @@ final class TargetHttp {
         if (outcome instanceof Unreachable first) {
             outcome = attempt(request);
             if (outcome instanceof Unreachable second) {
-                return new Unreachable(second.reason(), first.latencyMs() + second.latencyMs());
+                return new Unreachable(second.reason(), first.latencyMicros() + second.latencyMicros());
             }
         }
         return outcome;
@@ -136,12 +136,12 @@ final class TargetHttp {
             Timed timed = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             HttpResponse<CappedBody> response = timed.response();
             return new TargetResponse(response.statusCode(), response.headers().map(), response.body().text(),
-                    response.body().cut(), roundedMillis(timed.endNanos() - start));
+                    response.body().cut(), micros(timed.endNanos() - start));
         } catch (TimeoutException e) {
             pending.cancel(true);
-            return new Unreachable(timedOut(), millisSince(start));
+            return new Unreachable(timedOut(), microsSince(start));
         } catch (ExecutionException e) {
-            return new Unreachable(reason(e.getCause()), millisSince(start));
+            return new Unreachable(reason(e.getCause()), microsSince(start));
         } catch (InterruptedException e) {
             // the verification gave up on this request (its deadline passed): drop the exchange too
             pending.cancel(true);
@@ -191,12 +191,12 @@ final class TargetHttp {
         return message;
     }
 
-    private static long millisSince(long startNanos) {
-        return roundedMillis(System.nanoTime() - startNanos);
+    private static long microsSince(long startNanos) {
+        return micros(System.nanoTime() - startNanos);
     }
 
-    private static long roundedMillis(long nanos) {
-        return Math.round(nanos / 1_000_000.0);
+    private static long micros(long nanos) {
+        return TimeUnit.NANOSECONDS.toMicros(nanos);
     }
 
     private record Timed(HttpResponse<CappedBody> response, long endNanos) {

@@ -9,9 +9,9 @@ import java.util.Optional;
  *
  * @param body the body as read: at most {@link CappedBody#LIMIT} bytes of it
  * @param bodyCut whether the environment sent more body than was read
- * @param latencyMs from sending the request to reading the body
+ * @param latencyMicros from sending the request to reading the body
  */
-record TargetResponse(int status, Map<String, List<String>> headers, String body, boolean bodyCut, long latencyMs)
+record TargetResponse(int status, Map<String, List<String>> headers, String body, boolean bodyCut, long latencyMicros)
         implements TargetOutcome {
 
     TargetResponse {
@@ -20,7 +20,7 @@ record TargetResponse(int status, Map<String, List<String>> headers, String body
     }
 
     TargetResponse(int status, Map<String, List<String>> headers, String body, long latencyMs) {
-        this(status, headers, body, false, latencyMs);
+        this(status, headers, body, false, latencyMs * 1000);
     }
 
     /** the header's value (repeated headers joined with ", "), looked up regardless of case */

@@ -6,7 +6,7 @@ package dev.liftoff.verification;
  *
  * @param reason what went wrong, e.g. "connection refused" or "timed out after 10 s"
  */
-record Unreachable(String reason, long latencyMs) implements TargetOutcome {
+record Unreachable(String reason, long latencyMicros) implements TargetOutcome {
 
     /** how checks show it as their actual value */
     String describe() {

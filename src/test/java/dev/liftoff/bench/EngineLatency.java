@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 final class EngineLatency {
 
-    private static final Pattern ACTUAL = Pattern.compile("p50 (\\d+) ms, p95 (\\d+) ms, p99 (\\d+) ms over (\\d+) samples");
+    private static final Pattern ACTUAL = Pattern.compile("p50 (\\d+(?:\\.\\d+)?) ms, p95 (\\d+(?:\\.\\d+)?) ms, p99 (\\d+(?:\\.\\d+)?) ms over (\\d+) samples");
 
     private EngineLatency() {
     }
@@ -29,8 +29,8 @@ final class EngineLatency {
         if (!matcher.lookingAt()) {
             throw new IllegalArgumentException("not the percentiles of a latency check: '" + actual + "'");
         }
-        return new LatencyPercentiles(Long.parseLong(matcher.group(1)), OptionalDouble.empty(),
-                OptionalDouble.of(Long.parseLong(matcher.group(2))), Long.parseLong(matcher.group(3)),
+        return new LatencyPercentiles(Double.parseDouble(matcher.group(1)), OptionalDouble.empty(),
+                OptionalDouble.of(Double.parseDouble(matcher.group(2))), Double.parseDouble(matcher.group(3)),
                 Long.parseLong(matcher.group(4)));
     }
 }

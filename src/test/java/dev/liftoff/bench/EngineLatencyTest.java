@@ -15,11 +15,11 @@ class EngineLatencyTest {
 
     @Test
     void readsThePercentilesOfALatencyCheck() {
-        LatencyPercentiles percentiles = EngineLatency.parse("p50 412 ms, p95 590 ms, p99 702 ms over 20 samples");
+        LatencyPercentiles percentiles = EngineLatency.parse("p50 412.3 ms, p95 590.0 ms, p99 702.8 ms over 20 samples");
 
-        assertThat(percentiles.p50()).isEqualTo(412);
-        assertThat(percentiles.p95()).hasValue(590);
-        assertThat(percentiles.p99()).isEqualTo(702);
+        assertThat(percentiles.p50()).isEqualTo(412.3);
+        assertThat(percentiles.p95()).hasValue(590.0);
+        assertThat(percentiles.p99()).isEqualTo(702.8);
         assertThat(percentiles.p90()).isEmpty();
         assertThat(percentiles.samples()).isEqualTo(20);
     }

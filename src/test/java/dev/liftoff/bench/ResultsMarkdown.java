@@ -80,7 +80,7 @@ final class ResultsMarkdown {
                 |---|---|---|---|---|---|---|
                 %s
 
-                Liftoff must agree with each independent measurement within 10 %% (or 1 ms); the two
+                Liftoff must agree with each independent measurement within 10 %%; the two
                 independent measurements against each other show how far apart two honest tools are.
 
                 | endpoint | measured by | compared with | percentile | measured ms | reference ms | difference | verdict |

@@ -99,8 +99,10 @@ class VerificationBenchmark {
     @Test
     @Order(2)
     void liftoffLatencyPercentilesAgreeWithIndependentMeasurements() {
-        VerificationReport report = new VerificationService(ReferencePlan.withLatencyChecks(target.port(), PROBES))
-                .verify(ReferencePlan.SERVICE, ReferencePlan.ENVIRONMENT, DEPLOYED_COMMIT);
+        VerificationService liftoff = new VerificationService(ReferencePlan.withLatencyChecks(target.port(), PROBES));
+        // one pass to warm up first, as the independent samplers do: the figures are not the JIT's
+        liftoff.verify(ReferencePlan.SERVICE, ReferencePlan.ENVIRONMENT, DEPLOYED_COMMIT);
+        VerificationReport report = liftoff.verify(ReferencePlan.SERVICE, ReferencePlan.ENVIRONMENT, DEPLOYED_COMMIT);
         List<PercentileRow> measurements = new ArrayList<>();
         List<AgreementRow> agreements = new ArrayList<>();
         boolean liftoffMeasured = true;
@@ -127,7 +129,7 @@ class VerificationBenchmark {
         Assumptions.assumeTrue(liftoffMeasured, "Liftoff's report has no latency checks yet: " + PROBES.stream().map(LatencyProbe::checkName).toList());
         assertThat(agreements).filteredOn(AgreementRow::liftoffAgainstIndependent)
                 .isNotEmpty()
-                .allMatch(row -> row.agreement().agrees(), "Liftoff agrees with the independent measurement within 10 % (or 1 ms)");
+                .allMatch(row -> row.agreement().agrees(), "Liftoff agrees with the independent measurement within 10 %");
     }
 
     private static void assertPassedTheWholePlan(VerificationReport report) {

@@ -54,7 +54,7 @@ class ReleaseFullStackTest {
         assertThat(staging.path("checks")).extracting(check -> check.path("name").asText())
                 .contains("security header Strict-Transport-Security", "CORS preflight POST /api/preview", "Quiz generation: latency");
         assertThat(staging.path("checks")).filteredOn(check -> check.path("name").asText().endsWith(": latency"))
-                .allSatisfy(check -> assertThat(check.path("actual").asText()).matches("p50 \\d+ ms, p95 \\d+ ms, p99 \\d+ ms over 20 samples"));
+                .allSatisfy(check -> assertThat(check.path("actual").asText()).matches("p50 \\d+\\.\\d ms, p95 \\d+\\.\\d ms, p99 \\d+\\.\\d ms over 20 samples"));
         assertThat(variable(release, "productionVerification").path("passed").asBoolean()).isTrue();
         JsonNode summary = variable(release, "releaseSummary");
         assertThat(summary.path("approvals")).extracting(a -> a.path("user").asText())

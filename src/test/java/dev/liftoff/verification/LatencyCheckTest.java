@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class LatencyCheckTest {
 
     private static final String COMMIT = "0a1b2c3d4e5f60718293a4b5c6d7e8f901234567";
-    private static final Pattern ACTUAL = Pattern.compile("p50 (\\d+) ms, p95 (\\d+) ms, p99 (\\d+) ms over (\\d+) samples(; .*)?");
+    private static final Pattern ACTUAL = Pattern.compile("p50 (\\d+\\.\\d) ms, p95 (\\d+\\.\\d) ms, p99 (\\d+\\.\\d) ms over (\\d+) samples(; .*)?");
 
     private final FakeEnvironment staging = FakeEnvironment.start().deployed(COMMIT);
 
@@ -48,7 +48,7 @@ class LatencyCheckTest {
         assertThat(check.passed()).isFalse();
         assertThat(check.expected()).isEqualTo("p95 ≤ 50 ms");
         Matcher actual = parse(check.actual());
-        assertThat(Long.parseLong(actual.group(2))).isGreaterThanOrEqualTo(150);
+        assertThat(Double.parseDouble(actual.group(2))).isGreaterThanOrEqualTo(150);
         assertThat(actual.group(5)).as("no failed samples").isNull();
     }
 
@@ -65,9 +65,9 @@ class LatencyCheckTest {
 
         Matcher actual = parse(check.actual());
         // nearest rank of 20: p50 = 10th (200 ms), p95 = 19th (380 ms), p99 = 20th (400 ms), plus overhead
-        assertThat(Long.parseLong(actual.group(1))).isBetween(200L, 350L);
-        assertThat(Long.parseLong(actual.group(2))).isBetween(380L, 530L);
-        assertThat(Long.parseLong(actual.group(3))).isBetween(400L, 550L);
+        assertThat(Double.parseDouble(actual.group(1))).isBetween(200.0, 350.0);
+        assertThat(Double.parseDouble(actual.group(2))).isBetween(380.0, 530.0);
+        assertThat(Double.parseDouble(actual.group(3))).isBetween(400.0, 550.0);
         assertThat(actual.group(4)).isEqualTo("20");
         assertThat(check.passed()).isTrue();
         assertThat(staging.mostInFlight()).as("concurrency 4").isLessThanOrEqualTo(4);

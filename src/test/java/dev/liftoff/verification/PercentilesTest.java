@@ -36,7 +36,7 @@ class PercentilesTest {
 
     @Test
     void describesItselfInTheFormScriptsParse() {
-        assertThat(new Percentiles(412, 590, 702, 20).describe()).isEqualTo("p50 412 ms, p95 590 ms, p99 702 ms over 20 samples");
+        assertThat(new Percentiles(412_300, 590_000, 702_849, 20).describe()).isEqualTo("p50 412.3 ms, p95 590.0 ms, p99 702.8 ms over 20 samples");
     }
 
     @Test
