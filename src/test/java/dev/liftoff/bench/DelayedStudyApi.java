@@ -91,6 +91,14 @@ final class DelayedStudyApi implements AutoCloseable {
         server.start();
     }
 
+    /** runs the target alone until it is stopped: {@code DelayedStudyApi <commit>} */
+    public static void main(String[] args) throws InterruptedException {
+        DelayedStudyApi target = start(args.length > 0 ? args[0] : "0123abcd4567ef89");
+        System.out.println(SeparateTarget.readyLine(target.port()));
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+
     /** @param commit what {@code /api/version} reports as deployed */
     static DelayedStudyApi start(String commit) {
         try {

@@ -50,11 +50,11 @@ class VerificationBenchmark {
             new LatencyProbe("Version", "/api/version", SAMPLES, 4, Duration.ofMillis(100)));
 
     private static final List<String> results = new ArrayList<>();
-    private static DelayedStudyApi target;
+    private static SeparateTarget target;
 
     @BeforeAll
     static void startTarget() {
-        target = DelayedStudyApi.start(DEPLOYED_COMMIT);
+        target = SeparateTarget.start(DEPLOYED_COMMIT);
     }
 
     @AfterAll
