@@ -40,8 +40,8 @@ public final class Vars {
     public static final String DECISION = "decision";
     public static final String COMMENT = "comment";
     public static final String APPROVALS = "approvals";
-    public static final String OUTCOME_TO_RECORD = "outcomeToRecord";
-    public static final String REASON_TO_RECORD = "reasonToRecord";
+    public static final String END_AS = "endAs";
+    public static final String END_BECAUSE = "endBecause";
 
     // uat-signoff
     public static final String UAT_GROUP = "uatGroup";

@@ -13,8 +13,8 @@ public class RecordOutcomeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Outcome outcome = Outcome.valueOf((String) execution.getVariable(Vars.OUTCOME_TO_RECORD));
-        Object reason = execution.getVariable(Vars.REASON_TO_RECORD);
+        Outcome outcome = Outcome.valueOf((String) execution.getVariable(Vars.END_AS));
+        Object reason = execution.getVariable(Vars.END_BECAUSE);
         DelegateExecution root = RootInstance.of(execution);
         root.setVariable(Vars.OUTCOME, outcome.name());
         root.setVariable(Vars.OUTCOME_REASON, reason == null ? outcome.name() : reason.toString());
