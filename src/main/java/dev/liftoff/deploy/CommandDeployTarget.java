@@ -55,17 +55,26 @@ public class CommandDeployTarget implements DeployTarget {
         if (config.workingDirectory() != null) {
             builder.directory(config.workingDirectory().toFile());
         }
-        builder.environment().putAll(Map.of(
-                "LIFTOFF_SERVICE", request.service(),
-                "LIFTOFF_ENVIRONMENT", request.environment(),
-                "LIFTOFF_VERSION", request.version(),
-                "LIFTOFF_COMMIT_SHA", request.commitSha(),
-                "LIFTOFF_IDEMPOTENCY_KEY", request.idempotencyKey()));
+        prepareEnvironment(builder.environment(), request);
         try {
             return builder.start();
         } catch (IOException e) {
             throw new DeployFailedException("deploy " + label + " could not be started: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The command inherits Liftoff's environment without Liftoff's own settings ({@code LIFTOFF_*},
+     * such as the admin password), which are none of its business, and gets the release's data.
+     */
+    static void prepareEnvironment(Map<String, String> environment, DeployRequest request) {
+        environment.keySet().removeIf(name -> name.startsWith("LIFTOFF_"));
+        environment.putAll(Map.of(
+                "LIFTOFF_SERVICE", request.service(),
+                "LIFTOFF_ENVIRONMENT", request.environment(),
+                "LIFTOFF_VERSION", request.version(),
+                "LIFTOFF_COMMIT_SHA", request.commitSha(),
+                "LIFTOFF_IDEMPOTENCY_KEY", request.idempotencyKey()));
     }
 
     /** Stops the command and whatever it started, so nothing keeps deploying after Liftoff gave up. */

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -168,5 +170,19 @@ class CommandDeployTargetTest {
         }
         String state = Files.readString(stat);
         return !state.substring(state.lastIndexOf(')') + 2).startsWith("Z");
+    }
+
+    @Test
+    void theCommandDoesNotInheritLiftoffsOwnSettings() {
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "PATH", "/usr/bin", "LIFTOFF_ADMIN_PASSWORD", "s3cret", "LIFTOFF_DB_PASSWORD", "db-s3cret"));
+
+        CommandDeployTarget.prepareEnvironment(environment,
+                new DeployRequest("shop", "staging", "1.2.3", "abcdef1", "liftoff-key"));
+
+        assertThat(environment)
+                .containsEntry("PATH", "/usr/bin")
+                .containsEntry("LIFTOFF_VERSION", "1.2.3")
+                .doesNotContainKeys("LIFTOFF_ADMIN_PASSWORD", "LIFTOFF_DB_PASSWORD");
     }
 }
