@@ -23,16 +23,14 @@ public final class Vars {
     public static final String ENVIRONMENT = "environment";
     public static final String DEPLOY_VERSION = "deployVersion";
     public static final String DEPLOY_COMMIT_SHA = "deployCommitSha";
+    /** where the deploy target's answer goes on the root: {@code <environment>Deployment}, {@code rollbackDeployment} */
     public static final String RECEIPT_VARIABLE = "receiptVariable";
     /** suffix of {@code <environment>PreviousRelease}: what ran before this release, on the root */
     public static final String PREVIOUS_RELEASE_SUFFIX = "PreviousRelease";
-    /** suffix of {@code <environment>Deployment}: the deploy target's answer, on the root */
-    public static final String DEPLOYMENT_SUFFIX = "Deployment";
 
     // pre-deployment-checks
     public static final String READINESS = "readiness";
     public static final String READINESS_PASSED = "readinessPassed";
-    public static final String READINESS_SUMMARY = "readinessSummary";
     public static final String GO_DECISION = "goDecision";
     public static final String GO_REASON = "goReason";
 
@@ -83,9 +81,5 @@ public final class Vars {
 
     public static String previousReleaseOf(String environment) {
         return environment + PREVIOUS_RELEASE_SUFFIX;
-    }
-
-    public static String deploymentOf(String environment) {
-        return environment + DEPLOYMENT_SUFFIX;
     }
 }

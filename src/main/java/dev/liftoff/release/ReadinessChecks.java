@@ -5,6 +5,7 @@ import dev.liftoff.config.ServiceConfig;
 import dev.liftoff.process.ProcessKeys;
 import dev.liftoff.process.Vars;
 import dev.liftoff.verification.CheckResult;
+import dev.liftoff.verification.VerificationReport;
 import dev.liftoff.verification.VerificationService;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReadinessChecks {
 
+    static final String EVIDENCE_NAME = "readiness";
+
     private final LiftoffProperties properties;
     private final VerificationService verification;
     private final RuntimeService runtimeService;
@@ -29,7 +32,8 @@ public class ReadinessChecks {
         this.runtimeService = runtimeService;
     }
 
-    public List<CheckResult> run(String service, String releaseInstanceId) {
+    /** the checks as evidence with a one-line summary, like an environment's verification */
+    public VerificationReport run(String service, String releaseInstanceId) {
         List<CheckResult> checks = new ArrayList<>();
         long start = System.currentTimeMillis();
         boolean configured = properties.service(service).isPresent();
@@ -40,7 +44,7 @@ public class ReadinessChecks {
             checks.add(named("production health", verification.health(service, ServiceConfig.PRODUCTION)));
         }
         checks.add(noOtherRelease(service, releaseInstanceId));
-        return checks;
+        return VerificationReport.of(EVIDENCE_NAME, checks, System.currentTimeMillis() - start);
     }
 
     private CheckResult noOtherRelease(String service, String releaseInstanceId) {

@@ -4,10 +4,7 @@ import dev.liftoff.process.Decisions;
 import dev.liftoff.process.JsonVars;
 import dev.liftoff.process.RootInstance;
 import dev.liftoff.process.Vars;
-import dev.liftoff.verification.CheckResult;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import dev.liftoff.verification.VerificationReport;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -28,22 +25,13 @@ public class RunReadinessChecksDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         DelegateExecution root = RootInstance.of(execution);
-        List<CheckResult> checks = readinessChecks.run((String) execution.getVariable(Vars.SERVICE), root.getId());
-        List<CheckResult> failed = checks.stream().filter(check -> !check.passed()).toList();
-        String summary = (checks.size() - failed.size()) + "/" + checks.size() + " passed"
-                + (failed.isEmpty() ? "" : " — " + String.join("; ", failed.stream().map(c -> c.name() + ": " + c.actual()).toList()));
-
-        Map<String, Object> evidence = new LinkedHashMap<>();
-        evidence.put("passed", failed.isEmpty());
-        evidence.put("summary", summary);
-        evidence.put("checks", checks.stream().map(CheckResult::toMap).toList());
-        JsonVars.write(execution, Vars.READINESS, evidence);
-        JsonVars.write(root, Vars.READINESS, evidence);
-        execution.setVariable(Vars.READINESS_PASSED, failed.isEmpty());
-        execution.setVariable(Vars.READINESS_SUMMARY, summary);
-        if (!failed.isEmpty()) {
+        VerificationReport readiness = readinessChecks.run((String) execution.getVariable(Vars.SERVICE), root.getId());
+        JsonVars.write(execution, Vars.READINESS, readiness.toMap());
+        JsonVars.write(root, Vars.READINESS, readiness.toMap());
+        execution.setVariable(Vars.READINESS_PASSED, readiness.passed());
+        if (!readiness.passed()) {
             execution.setVariable(Vars.GO_DECISION, Decisions.NO_GO);
-            execution.setVariable(Vars.GO_REASON, "Pre-deployment checks failed (" + summary + "); nothing was deployed.");
+            execution.setVariable(Vars.GO_REASON, "Pre-deployment checks failed (" + readiness.summary() + "); nothing was deployed.");
         }
     }
 }

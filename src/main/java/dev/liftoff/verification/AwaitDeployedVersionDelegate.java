@@ -29,12 +29,10 @@ public class AwaitDeployedVersionDelegate implements JavaDelegate {
         String commitSha = (String) execution.getVariable(Vars.COMMIT_SHA);
         VersionWait wait = verification.awaitCommit((String) execution.getVariable(Vars.SERVICE), environment, commitSha);
         if (!wait.passed()) {
-            CheckResult check = wait.check();
-            VerificationReport report = new VerificationReport(environment, false, wait.elapsedMs(),
-                    "0/1 passed — " + check.name() + ": " + check.actual(), List.of(check));
+            VerificationReport report = VerificationReport.of(environment, List.of(wait.check()), wait.elapsedMs());
             JsonVars.write(RootInstance.of(execution), Vars.verificationOf(environment), report.toMap());
             throw new BpmnError(BpmnErrors.VERIFICATION_FAILED,
-                    environment + " never reported commit " + commitSha + ": " + check.actual());
+                    environment + " never reported commit " + commitSha + ": " + wait.check().actual());
         }
     }
 }

@@ -80,7 +80,6 @@ public final class StandIns {
             Map<String, Object> evidence = evidence(ready, ready ? "4/4 passed" : "3/4 passed — staging health: status 503");
             JsonVars.write(execution, Vars.READINESS, evidence);
             execution.setVariable(Vars.READINESS_PASSED, ready);
-            execution.setVariable(Vars.READINESS_SUMMARY, evidence.get("summary"));
             if (!ready) {
                 execution.setVariable(Vars.GO_DECISION, "NO_GO");
                 execution.setVariable(Vars.GO_REASON, "Pre-deployment checks failed");
