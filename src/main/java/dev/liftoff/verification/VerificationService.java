@@ -66,6 +66,17 @@ public class VerificationService {
         return VerificationReport.of(environment, checks, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }
 
+    /**
+     * Waits until the environment reports {@code expectedCommit}, then verifies it; an environment
+     * that never reports it yields a failed report holding what it last reported.
+     */
+    public VerificationReport verifyOnceDeployed(String service, String environment, String expectedCommit) {
+        VersionWait wait = awaitCommit(service, environment, expectedCommit);
+        return wait.passed()
+                ? verify(service, environment, expectedCommit)
+                : VerificationReport.of(environment, List.of(wait.check()), wait.elapsedMs());
+    }
+
     private TargetHttp http(ServiceConfig service) {
         VerificationSettings settings = service.verification();
         return clients.computeIfAbsent(settings, s -> new TargetHttp(s.requestTimeout(), s.http2()));

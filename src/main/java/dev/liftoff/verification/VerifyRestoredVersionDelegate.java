@@ -27,25 +27,13 @@ public class VerifyRestoredVersionDelegate implements JavaDelegate {
         String version = (String) execution.getVariable(Vars.ROLLBACK_TARGET_VERSION);
         String commit = (String) execution.getVariable(Vars.ROLLBACK_TARGET_COMMIT_SHA);
         DelegateExecution root = RootInstance.of(execution);
-        Object trigger = root.getVariable(Vars.ROLLBACK_TRIGGER);
-
-        VersionWait wait = verification.awaitCommit(service, environment, commit);
-        String summary;
-        boolean verified;
-        if (!wait.passed()) {
-            verified = false;
-            summary = "Rollback of " + environment + " to " + version + " could not be verified: " + wait.check().actual()
-                    + ". Trigger: " + trigger + ".";
-        } else {
-            VerificationReport report = verification.verify(service, environment, commit);
-            JsonVars.write(root, Vars.ROLLBACK_VERIFICATION, report.toMap());
-            verified = report.passed();
-            summary = verified
-                    ? "Rolled " + environment + " back to " + version + " (" + commit + "), which passed its verification ("
-                            + report.summary() + "). Trigger: " + trigger + "."
-                    : "Rolled " + environment + " back to " + version + " but the restored version failed its verification ("
-                            + report.summary() + "). Trigger: " + trigger + ".";
-        }
+        VerificationReport report = verification.verifyOnceDeployed(service, environment, commit);
+        JsonVars.write(root, Vars.ROLLBACK_VERIFICATION, report.toMap());
+        boolean verified = report.passed();
+        String summary = (verified
+                ? "Rolled " + environment + " back to " + version + " (" + commit + "), which passed its verification ("
+                : "Rollback of " + environment + " to " + version + " (" + commit + ") could not be verified (")
+                + report.summary() + "). Trigger: " + root.getVariable(Vars.ROLLBACK_TRIGGER) + ".";
         execution.setVariable(Vars.ROLLBACK_VERIFIED, verified);
         execution.setVariable(Vars.ROLLBACK_SUMMARY, summary);
     }

@@ -72,6 +72,31 @@ class AwaitCommitTest {
         assertThat(wait.check().actual()).matches("unreachable: connection refused after [2-4] polls");
     }
 
+    @Test
+    void verifiesOnceTheCommitIsDeployed() {
+        staging.json("/version", 200, "{\"version\": \"2026.11.0\", \"commit\": \"" + NEW + "\"}");
+        staging.json("/health", 200, "{\"status\": \"UP\"}");
+
+        VerificationReport report = service(staging.baseUrl(), Duration.ofSeconds(10)).verifyOnceDeployed(SERVICE, STAGING, NEW);
+
+        assertThat(report.passed()).as(report.summary()).isTrue();
+        assertThat(report.checks()).extracting(CheckResult::name).containsExactly("health", "deployed commit");
+    }
+
+    @Test
+    void aCommitThatNeverShowsIsAFailedReportWithWhatWasSeen() {
+        staging.json("/version", 200, "{\"version\": \"2026.10.2\", \"commit\": \"" + OLD + "\"}");
+
+        VerificationReport report = service(staging.baseUrl(), Duration.ofMillis(500)).verifyOnceDeployed(SERVICE, STAGING, NEW);
+
+        assertThat(report.passed()).isFalse();
+        assertThat(report.checks()).singleElement().satisfies(check -> {
+            assertThat(check.name()).isEqualTo("deployed commit");
+            assertThat(check.actual()).startsWith("commit " + OLD);
+        });
+        assertThat(report.summary()).startsWith("0/1 passed — deployed commit: commit " + OLD);
+    }
+
     private static VerificationService service(URI baseUrl, Duration deployTimeout) {
         return new VerificationService(Configs.properties(Configs.environment(baseUrl, null, deployTimeout), List.of()));
     }
