@@ -2,6 +2,7 @@ package dev.liftoff.verification;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpHeaders;
+import java.net.http.HttpTimeoutException;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.nio.ByteBuffer;
@@ -12,17 +13,24 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A response body read up to {@link #LIMIT} bytes. Beyond that Liftoff stops reading and drops the
- * connection: no check needs more, and an environment that sends 50 MB must not fill Liftoff's memory.
+ * A response body read up to {@link #LIMIT} bytes and until a deadline. Beyond the limit Liftoff
+ * stops reading and drops the connection: no check needs more, and an environment that sends 50 MB
+ * must not fill Liftoff's memory. Past the deadline it gives up as well: the JDK client's own
+ * request timeout ends when the headers arrive, and a body that trickles must not hold a check.
  *
  * @param text the body (its first {@link #LIMIT} bytes when cut), decoded with the response's charset
  * @param cut whether the environment sent more than was read
+ * @param completedNanos {@link System#nanoTime()} as the last byte was read, on the client's own
+ *     thread: a latency ends here, not when a waiting thread gets round to looking
  */
-record CappedBody(String text, boolean cut) {
+record CappedBody(String text, boolean cut, long completedNanos) {
 
     static final int LIMIT = 1024 * 1024;
     /** how checks mention a body that was cut */
@@ -30,8 +38,21 @@ record CappedBody(String text, boolean cut) {
 
     private static final Pattern CHARSET = Pattern.compile("charset\\s*=\\s*\"?([^\";\\s]+)", Pattern.CASE_INSENSITIVE);
 
-    static BodyHandler<CappedBody> handler() {
-        return info -> new Collector(charset(info.headers()));
+    private static final ScheduledThreadPoolExecutor DEADLINES = deadlineTimer();
+
+    /** @param deadlineNanos the {@link System#nanoTime()} by which the whole body must have arrived */
+    static BodyHandler<CappedBody> handler(long deadlineNanos) {
+        return info -> new Collector(charset(info.headers()), deadlineNanos);
+    }
+
+    private static ScheduledThreadPoolExecutor deadlineTimer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "liftoff-body-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 
     private static Charset charset(HttpHeaders headers) {
@@ -50,12 +71,15 @@ record CappedBody(String text, boolean cut) {
     private static final class Collector implements BodySubscriber<CappedBody> {
 
         private final Charset charset;
+        private final long deadlineNanos;
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private final CompletableFuture<CappedBody> body = new CompletableFuture<>();
-        private Flow.Subscription subscription;
+        private volatile Flow.Subscription subscription;
+        private volatile ScheduledFuture<?> deadline;
 
-        Collector(Charset charset) {
+        Collector(Charset charset, long deadlineNanos) {
             this.charset = charset;
+            this.deadlineNanos = deadlineNanos;
         }
 
         @Override
@@ -66,6 +90,7 @@ record CappedBody(String text, boolean cut) {
         @Override
         public void onSubscribe(Flow.Subscription subscription) {
             this.subscription = subscription;
+            deadline = DEADLINES.schedule(this::expire, deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
             subscription.request(1);
         }
 
@@ -89,6 +114,7 @@ record CappedBody(String text, boolean cut) {
 
         @Override
         public void onError(Throwable failure) {
+            deadline.cancel(false);
             body.completeExceptionally(failure);
         }
 
@@ -103,8 +129,16 @@ record CappedBody(String text, boolean cut) {
             bytes.write(chunk, 0, length);
         }
 
+        private void expire() {
+            if (body.completeExceptionally(new HttpTimeoutException("the body did not arrive in time"))) {
+                subscription.cancel();
+            }
+        }
+
         private void finish(boolean cut) {
-            body.complete(new CappedBody(new String(bytes.toByteArray(), charset), cut));
+            deadline.cancel(false);
+            long completedNanos = System.nanoTime();
+            body.complete(new CappedBody(new String(bytes.toByteArray(), charset), cut, completedNanos));
         }
     }
 }

@@ -221,6 +221,24 @@ class TargetHttpTest {
     }
 
     @Test
+    void aBodyThatTricklesPastTheTimeoutTimesOutLikeASilentServer() {
+        environment.on("/trickle", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            exchange.getResponseBody().write("{\"status\":".getBytes(StandardCharsets.UTF_8));
+            exchange.getResponseBody().flush();
+            sleep(1500);
+            exchange.close();
+        });
+
+        TargetOutcome outcome = http.get(environment.baseUrl(), "/trickle");
+
+        assertThat(outcome).isInstanceOfSatisfying(Unreachable.class, unreachable -> {
+            assertThat(unreachable.reason()).isEqualTo("timed out after 300 ms");
+            assertThat(unreachable.latencyMs()).isBetween(600L, 1400L);
+        });
+    }
+
+    @Test
     void reportsARefusedConnection() throws Exception {
         TargetOutcome outcome = http.get(FakeEnvironment.closedPort(), "/health");
 
