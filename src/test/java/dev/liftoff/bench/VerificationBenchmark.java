@@ -44,7 +44,8 @@ class VerificationBenchmark {
     private static final double GOAL_LIFTOFF_OVER_LIMIT = 1.5;
     // enough samples that p99 is decided by ten requests, not by one or two stalls of a busy machine
     private static final int SAMPLES = 1000;
-    private static final int WARM_UP_SAMPLES = 200;
+    // as many as Liftoff's own warm-up pass sends
+    private static final int WARM_UP_SAMPLES = SAMPLES;
     private static final List<LatencyProbe> PROBES = List.of(
             new LatencyProbe("Daily question", "/api/daily/next", SAMPLES, 4, Duration.ofMillis(300)),
             new LatencyProbe("Version", "/api/version", SAMPLES, 4, Duration.ofMillis(100)));
@@ -127,9 +128,9 @@ class VerificationBenchmark {
         results.add(ResultsMarkdown.percentiles(measurements, agreements, status));
 
         Assumptions.assumeTrue(liftoffMeasured, "Liftoff's report has no latency checks yet: " + PROBES.stream().map(LatencyProbe::checkName).toList());
-        assertThat(agreements).filteredOn(AgreementRow::liftoffAgainstIndependent)
+        assertThat(agreements).filteredOn(AgreementRow::binding)
                 .isNotEmpty()
-                .allMatch(row -> row.agreement().agrees(), "Liftoff agrees with the independent measurement within 10 %");
+                .allMatch(row -> row.agreement().agrees(), "Liftoff agrees with the raw sampler within 10 %");
     }
 
     private static void assertPassedTheWholePlan(VerificationReport report) {
