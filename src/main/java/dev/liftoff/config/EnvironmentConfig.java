@@ -5,6 +5,7 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * One environment of a service: where it answers, how to read its health and version, and how
@@ -13,18 +14,30 @@ import java.time.Duration;
  * @param baseUrl every check of this environment goes to this URL and nowhere else
  * @param deployTimeout how long Liftoff waits, after the deploy target accepted, for the
  *     environment to report the new commit
+ * @param monitoring the window of ticks after the deploy (none when left out)
+ * @param rollbackTriggers what else rolls this environment back during its window (production)
  */
 public record EnvironmentConfig(
         @NotNull(message = "set the environment's base-url, e.g. https://staging.example.com") URI baseUrl,
         @Valid HealthEndpoint health,
         @Valid VersionEndpoint version,
         @Valid @NotNull(message = "declare how this environment is deployed: deploy.type webhook or command") DeployTargetConfig deploy,
-        Duration deployTimeout) {
+        Duration deployTimeout,
+        @Valid MonitoringConfig monitoring,
+        @Valid RollbackTriggers rollbackTriggers) {
 
+    @ConstructorBinding
     public EnvironmentConfig {
         health = health == null ? HealthEndpoint.defaults() : health;
         version = version == null ? VersionEndpoint.defaults() : version;
         deployTimeout = deployTimeout == null ? Duration.ofMinutes(5) : deployTimeout;
+        monitoring = monitoring == null ? MonitoringConfig.none() : monitoring;
+        rollbackTriggers = rollbackTriggers == null ? RollbackTriggers.none() : rollbackTriggers;
+    }
+
+    /** an environment without a monitoring window or rollback triggers */
+    public EnvironmentConfig(URI baseUrl, HealthEndpoint health, VersionEndpoint version, DeployTargetConfig deploy, Duration deployTimeout) {
+        this(baseUrl, health, version, deploy, deployTimeout, null, null);
     }
 
     @AssertTrue(message = "base-url must be an absolute http(s) URL without query or fragment")

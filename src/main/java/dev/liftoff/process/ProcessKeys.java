@@ -5,6 +5,7 @@ public final class ProcessKeys {
     public static final String RELEASE_LIFECYCLE = "release-lifecycle";
     public static final String PRE_DEPLOYMENT_CHECKS = "pre-deployment-checks";
     public static final String ENVIRONMENT_DEPLOYMENT = "environment-deployment";
+    public static final String MONITORING_WINDOW = "monitoring-window";
     public static final String UAT_SIGNOFF = "uat-signoff";
     public static final String GO_LIVE_SIGNOFF = "go-live-signoff";
     public static final String ROLLBACK = "rollback";

@@ -69,10 +69,32 @@ public final class Vars {
     public static final String ROLLBACK_VERIFIED = "rollbackVerified";
     public static final String ROLLBACK_SUMMARY = "rollbackSummary";
 
+    // monitoring-window
+    /** suffix of {@code <environment>Monitoring} on the root: the window's schedule, every tick, how it ended */
+    public static final String MONITORING_SUFFIX = "Monitoring";
+    /** suffix of {@code <environment>LatencyBaseline} on the root: p95 per latency check before the deploy */
+    public static final String LATENCY_BASELINE_SUFFIX = "LatencyBaseline";
+    /** the BPMN error a window throws when a tick stops it: MonitorTickFailed (staging) or RollbackTriggered (production) */
+    public static final String ON_FAILURE = "onFailure";
+    public static final String WINDOW_STARTED_AT = "windowStartedAt";
+    public static final String NEXT_TICK_AT = "nextTickAt";
+    public static final String WINDOW_OVER = "windowOver";
+    public static final String ERROR_RATE_ABOVE_SINCE = "errorRateAboveSince";
+    public static final String CUT_SHORT_REASON = "cutShortReason";
+    public static final String MONITORING_ERROR = "monitoringError";
+
     // release-closure
     public static final String RELEASE_SUMMARY = "releaseSummary";
 
     private Vars() {
+    }
+
+    public static String monitoringOf(String environment) {
+        return environment + MONITORING_SUFFIX;
+    }
+
+    public static String latencyBaselineOf(String environment) {
+        return environment + LATENCY_BASELINE_SUFFIX;
     }
 
     public static String verificationOf(String environment) {

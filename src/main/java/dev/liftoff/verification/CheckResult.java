@@ -1,5 +1,6 @@
 package dev.liftoff.verification;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,8 +10,23 @@ import java.util.Map;
  * @param expected what had to hold, e.g. "200" or ">= 0"
  * @param actual what Liftoff saw: for HTTP checks the status and, where it matters, the value
  *     seen and an excerpt of the body (at most 2 KB); or why the environment did not answer
+ * @param figures what a check measured, for the rules that compare it later (latency checks:
+ *     {@code samples}, {@code failed}, {@code p50Micros}, {@code p95Micros}, {@code p99Micros}); empty for others
  */
-public record CheckResult(String name, boolean passed, String expected, String actual, long durationMs) {
+public record CheckResult(String name, boolean passed, String expected, String actual, long durationMs, Map<String, Long> figures) {
+
+    public static final String SAMPLES = "samples";
+    public static final String FAILED = "failed";
+    public static final String P95_MICROS = "p95Micros";
+
+    public CheckResult {
+        figures = figures == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(figures));
+    }
+
+    /** a check that measures nothing beyond its verdict */
+    public CheckResult(String name, boolean passed, String expected, String actual, long durationMs) {
+        this(name, passed, expected, actual, durationMs, Map.of());
+    }
 
     /** the check as it appears in the {@code <environment>Verification} variable */
     public Map<String, Object> toMap() {
@@ -22,6 +38,9 @@ public record CheckResult(String name, boolean passed, String expected, String a
         map.put("expected", expected);
         map.put("actual", actual);
         map.put("durationMs", durationMs);
+        if (!figures.isEmpty()) {
+            map.put("figures", figures);
+        }
         return map;
     }
 }

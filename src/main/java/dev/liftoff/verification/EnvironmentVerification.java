@@ -68,6 +68,13 @@ final class EnvironmentVerification {
         return checks;
     }
 
+    /** only the given latency checks, all at once within the run's limits */
+    static List<CheckResult> sample(VerificationRun run, URI baseUrl, List<LatencyCheck> checks) {
+        checks.forEach(check -> TargetHttp.resolve(baseUrl, check.path()));
+        List<LatencySampler> samplers = checks.stream().map(check -> LatencySampler.start(run, baseUrl, check)).toList();
+        return samplers.stream().map(sampler -> sampler.result(run)).toList();
+    }
+
     /** on the listed paths when there are any, else on every smoke response */
     private List<CheckResult> securityHeaderChecks(VerificationRun run, SmokeRunner smoke, List<Future<TargetOutcome>> headerGets) {
         Optional<List<LabelledOutcome>> responses;

@@ -43,7 +43,13 @@ final class LatencyJudgement {
                 && within(percentiles.p95(), check.p95())
                 && within(percentiles.p99(), check.p99());
         String actual = percentiles.describe() + (failures.isEmpty() ? "" : "; " + failures.size() + " failed: " + reasons(failures));
-        return new CheckResult(name(check), targetsMet && failures.isEmpty(), expected(check), actual, durationMs);
+        Map<String, Long> figures = new LinkedHashMap<>();
+        figures.put(CheckResult.SAMPLES, (long) samples.size());
+        figures.put(CheckResult.FAILED, (long) failures.size());
+        figures.put("p50Micros", percentiles.p50());
+        figures.put(CheckResult.P95_MICROS, percentiles.p95());
+        figures.put("p99Micros", percentiles.p99());
+        return new CheckResult(name(check), targetsMet && failures.isEmpty(), expected(check), actual, durationMs, figures);
     }
 
     static CheckResult unfinished(LatencyCheck check, String actual, long durationMs) {

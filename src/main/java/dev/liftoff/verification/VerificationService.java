@@ -1,6 +1,7 @@
 package dev.liftoff.verification;
 
 import dev.liftoff.config.EnvironmentConfig;
+import dev.liftoff.config.LatencyCheck;
 import dev.liftoff.config.LiftoffProperties;
 import dev.liftoff.config.ServiceConfig;
 import dev.liftoff.config.VerificationSettings;
@@ -75,6 +76,34 @@ public class VerificationService {
         return wait.passed()
                 ? verify(service, environment, expectedCommit)
                 : VerificationReport.of(environment, List.of(wait.check()), wait.elapsedMs());
+    }
+
+    /**
+     * The service's latency checks alone, as a baseline to compare later figures with (each
+     * check's {@code figures} hold its p95); no targets are judged differently from a verification.
+     */
+    public List<CheckResult> latency(String service, String environment) {
+        ServiceConfig serviceConfig = properties.requireService(service);
+        return sample(serviceConfig, environment, serviceConfig.latency());
+    }
+
+    /**
+     * {@code requests} GET requests to {@code path}, as many at a time as the service's verification
+     * parallelism allows: the check's figures say how many were sent and how many failed (no 2xx or
+     * no answer). It passes when none failed.
+     */
+    public CheckResult probe(String service, String environment, String path, int requests) {
+        ServiceConfig serviceConfig = properties.requireService(service);
+        int concurrency = Math.min(requests, serviceConfig.verification().parallelism());
+        LatencyCheck probe = new LatencyCheck("Probe " + path, "GET", path, null, null, requests, concurrency, null, null, null);
+        return sample(serviceConfig, environment, List.of(probe)).get(0);
+    }
+
+    private List<CheckResult> sample(ServiceConfig serviceConfig, String environment, List<LatencyCheck> checks) {
+        EnvironmentConfig environmentConfig = serviceConfig.environment(environment);
+        try (VerificationRun run = new VerificationRun(http(serviceConfig), serviceConfig.verification())) {
+            return EnvironmentVerification.sample(run, environmentConfig.baseUrl(), checks);
+        }
     }
 
     private TargetHttp http(ServiceConfig service) {

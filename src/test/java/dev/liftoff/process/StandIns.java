@@ -2,7 +2,10 @@ package dev.liftoff.process;
 
 import dev.liftoff.deploy.ChooseRollbackTargetDelegate;
 import dev.liftoff.deploy.RollbackTargets;
+import dev.liftoff.monitoring.MonitoringService;
+import dev.liftoff.monitoring.PlanNextTickDelegate;
 import dev.liftoff.monitoring.RecordRollbackTriggerListener;
+import dev.liftoff.monitoring.RecordWindowCutShortListener;
 import dev.liftoff.release.RecordOutcomeDelegate;
 import dev.liftoff.release.ReleaseRequestValidator;
 import dev.liftoff.release.ValidateReleaseRequestDelegate;
@@ -15,7 +18,9 @@ import dev.liftoff.signoff.PrepareSignoffsDelegate;
 import dev.liftoff.signoff.PrepareUatDelegate;
 import dev.liftoff.signoff.SignoffRecorder;
 import dev.liftoff.signoff.UatFeedbackRecorder;
+import dev.liftoff.verification.VerificationService;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +30,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.mock.Mocks;
 
 /**
@@ -40,6 +46,11 @@ public final class StandIns {
     public boolean restoredVersionVerifies = true;
     public boolean deployTargetRefuses = false;
     public final List<String> deploys = new ArrayList<>();
+    /** environments whose monitoring ticks stop the window, with the reason */
+    public final Map<String, String> stoppingTicks = new HashMap<>();
+    /** every monitoring tick run, as "environment@instant of the engine clock" */
+    public final List<String> ticks = new ArrayList<>();
+    public final List<String> baselines = new ArrayList<>();
 
     public static StandIns register(ProcessEngine engine) {
         StandIns standIns = new StandIns();
@@ -59,6 +70,9 @@ public final class StandIns {
         Mocks.register("fourEyesGuard", new FourEyesGuard(authorizations, engine.getIdentityService()));
         Mocks.register("signoffRecorder", new SignoffRecorder(authorizations));
         Mocks.register("chooseRollbackTarget", new ChooseRollbackTargetDelegate(new RollbackTargets(history)));
+        MonitoringService monitoring = new MonitoringService(properties, new VerificationService(properties));
+        Mocks.register("planNextTick", new PlanNextTickDelegate(monitoring));
+        Mocks.register("recordWindowCutShort", new RecordWindowCutShortListener());
         Mocks.register("writeReleaseSummary", new WriteReleaseSummaryDelegate(new ReleaseSummaryService(history)));
 
         Mocks.register("runReadinessChecks", standIns.readinessChecks());
@@ -72,6 +86,9 @@ public final class StandIns {
         Mocks.register("awaitDeployedVersion", (JavaDelegate) execution -> { });
         Mocks.register("verifyEnvironment", standIns.verifyEnvironment());
         Mocks.register("verifyRestoredVersion", standIns.verifyRestoredVersion());
+        Mocks.register("runMonitoringTick", standIns.monitoringTick());
+        Mocks.register("measureLatencyBaseline", (JavaDelegate) execution ->
+                standIns.baselines.add((String) execution.getVariable(Vars.ENVIRONMENT)));
         return standIns;
     }
 
@@ -108,6 +125,17 @@ public final class StandIns {
             JsonVars.write(RootInstance.of(execution), Vars.verificationOf(environment), evidence(passes, summary));
             if (!passes) {
                 throw new BpmnError(BpmnErrors.VERIFICATION_FAILED, environment + " " + summary);
+            }
+        };
+    }
+
+    private JavaDelegate monitoringTick() {
+        return execution -> {
+            String environment = (String) execution.getVariable(Vars.ENVIRONMENT);
+            ticks.add(environment + "@" + ClockUtil.getCurrentTime().toInstant());
+            String stop = stoppingTicks.get(environment);
+            if (stop != null) {
+                throw new BpmnError((String) execution.getVariable(Vars.ON_FAILURE), environment + " monitoring: " + stop);
             }
         };
     }

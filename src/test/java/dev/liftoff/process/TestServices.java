@@ -3,19 +3,29 @@ package dev.liftoff.process;
 import dev.liftoff.config.AdminProperties;
 import dev.liftoff.config.DeployTargetConfig;
 import dev.liftoff.config.EnvironmentConfig;
+import dev.liftoff.config.LatencyDegradationTrigger;
 import dev.liftoff.config.LiftoffProperties;
+import dev.liftoff.config.MonitoringConfig;
+import dev.liftoff.config.MonitoringPhase;
+import dev.liftoff.config.RollbackTriggers;
 import dev.liftoff.config.ServiceConfig;
 import dev.liftoff.config.SignoffConfig;
 import dev.liftoff.config.UatConfig;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** Two services for process tests: {@code shop} gets released; {@code ledger} never was. */
+/**
+ * Services for process tests: {@code shop} gets released; {@code ledger} never was; {@code radar}
+ * is watched after each deploy: staging every 15 minutes for 30 minutes, production every 10
+ * minutes for 20 minutes and then every 30 minutes for an hour.
+ */
 public final class TestServices {
 
     public static final String SHOP = "shop";
     public static final String LEDGER = "ledger";
+    public static final String RADAR = "radar";
     public static final List<String> SCENARIOS = List.of("Sign in", "Check out a basket");
     public static final List<String> ROLES = List.of(Groups.ENGINEERING_LEADS, Groups.SECURITY_LEADS);
 
@@ -23,15 +33,33 @@ public final class TestServices {
     }
 
     public static LiftoffProperties properties() {
-        return new LiftoffProperties(new AdminProperties("admin", "admin"), Map.of(SHOP, service(), LEDGER, service()));
+        return new LiftoffProperties(new AdminProperties("admin", "admin"), Map.of(SHOP, service(), LEDGER, service(),
+                RADAR, watchedService()));
     }
 
     private static ServiceConfig service() {
-        DeployTargetConfig deploy = new DeployTargetConfig(DeployTargetConfig.Type.WEBHOOK,
-                new DeployTargetConfig.Webhook(URI.create("http://127.0.0.1:9/deploy"), null, null), null);
-        EnvironmentConfig staging = new EnvironmentConfig(URI.create("http://127.0.0.1:9"), null, null, deploy, null);
-        EnvironmentConfig production = new EnvironmentConfig(URI.create("http://127.0.0.1:9"), null, null, deploy, null);
+        EnvironmentConfig staging = new EnvironmentConfig(URI.create("http://127.0.0.1:9"), null, null, deploy(), null);
+        EnvironmentConfig production = new EnvironmentConfig(URI.create("http://127.0.0.1:9"), null, null, deploy(), null);
+        return service(staging, production);
+    }
+
+    private static ServiceConfig watchedService() {
+        EnvironmentConfig staging = new EnvironmentConfig(URI.create("http://127.0.0.1:9"), null, null, deploy(), null,
+                new MonitoringConfig(List.of(new MonitoringPhase(Duration.ofMinutes(15), Duration.ofMinutes(30)))), null);
+        EnvironmentConfig production = new EnvironmentConfig(URI.create("http://127.0.0.1:9"), null, null, deploy(), null,
+                new MonitoringConfig(List.of(new MonitoringPhase(Duration.ofMinutes(10), Duration.ofMinutes(20)),
+                        new MonitoringPhase(Duration.ofMinutes(30), Duration.ofHours(1)))),
+                new RollbackTriggers(null, new LatencyDegradationTrigger(50)));
+        return service(staging, production);
+    }
+
+    private static ServiceConfig service(EnvironmentConfig staging, EnvironmentConfig production) {
         return new ServiceConfig(Map.of("staging", staging, "production", production), List.of(), null, null, null, null,
                 new UatConfig(Groups.UAT_TESTERS, SCENARIOS, 3), new SignoffConfig(ROLES));
+    }
+
+    private static DeployTargetConfig deploy() {
+        return new DeployTargetConfig(DeployTargetConfig.Type.WEBHOOK,
+                new DeployTargetConfig.Webhook(URI.create("http://127.0.0.1:9/deploy"), null, null), null);
     }
 }
