@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.camunda.spin.plugin.variable.value.JsonValue;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,7 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Deployment(resources = {
         "processes/release-lifecycle.bpmn", "processes/pre-deployment-checks.bpmn",
         "processes/environment-deployment.bpmn", "processes/uat-signoff.bpmn", "processes/go-live-signoff.bpmn",
-        "processes/rollback.bpmn", "processes/release-closure.bpmn",
+        "processes/rollback.bpmn", "processes/release-closure.bpmn", "processes/monitoring-window.bpmn",
         "forms/go-no-go.form", "forms/uat.form", "forms/go-live-signoff.form"})
 class ReleaseLifecycleProcessTest extends ReleaseProcessTestBase {
 
@@ -191,6 +194,7 @@ class ReleaseLifecycleProcessTest extends ReleaseProcessTestBase {
         completeAs("eli", signoffs.get(0), Map.of(Vars.DECISION, "APPROVE"));
         completeWithoutRunningJobs("sam", signoffs.get(1), Map.of(Vars.DECISION, "APPROVE"));
         executeNextJob(); // leaves the sign-off and enters production
+        executeNextJob(); // measures production's latency before the deploy
         executeNextJob(); // records what production runs
         executeNextJob(); // deploys; waiting for production to report the commit is the next job
         assertThat(standIns.deploys).last().isEqualTo("production:" + version(release));
@@ -246,6 +250,95 @@ class ReleaseLifecycleProcessTest extends ReleaseProcessTestBase {
 
         assertThat(outcomeOf(second, Vars.OUTCOME)).isEqualTo("ROLLED_BACK");
         assertThat(standIns.deploys).last().isEqualTo("production:" + version(first));
+    }
+
+    @Test
+    void stagingIsWatchedWhileUatRunsAndProductionWaitsForBothThenIsWatchedItself() {
+        ProcessInstance release = startRelease(TestServices.RADAR, "erin", "ci-bot");
+        runJobs();
+        decideGo(release);
+        passUat(release);
+        assertThat(tasks(release, "UserTask_SignOff")).as("production waits for the staging window").isEmpty();
+
+        passMinutes(15);
+        passMinutes(15);
+        approveAllRoles(release);
+        assertThat(standIns.baselines).containsExactly("production");
+        assertThat(release).isActive();
+        for (int minutes : new int[] {10, 10, 30, 30}) {
+            passMinutes(minutes);
+        }
+
+        assertThat(release).isEnded().hasPassed("CallActivity_MonitorStaging", "CallActivity_MonitorProduction", "EndEvent_Released");
+        assertThat(standIns.ticks).extracting(tick -> tick.substring(0, tick.indexOf('@')))
+                .containsExactly("staging", "staging", "production", "production", "production", "production");
+        assertThat(json(release, "stagingMonitoring").path("status").asText()).isEqualTo("completed");
+        assertThat(json(release, "productionMonitoring").path("schedule").asText()).isEqualTo("every 10m for 20m, then every 30m for 1h");
+    }
+
+    @Test
+    void aFailedStagingTickFailsTheReleaseAndWithdrawsUat() {
+        standIns.stoppingTicks.put("staging", "verification failed: 30/31 passed — score: status 500 (expected 200)");
+        ProcessInstance release = startRelease(TestServices.RADAR, "erin", "ci-bot");
+        runJobs();
+        decideGo(release);
+        assertThat(tasks(release, "UserTask_Uat")).isNotEmpty();
+
+        passMinutes(15);
+
+        assertThat(release).isEnded().hasPassed("BoundaryEvent_StagingMonitoringFailed", "Task_FailStagingMonitoring", "EndEvent_Failed");
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(release.getBusinessKey()).count()).isZero();
+        assertThat((String) outcomeOf(release, Vars.OUTCOME_REASON)).isEqualTo("Staging failed while it was watched, production was not "
+                + "touched: staging monitoring: verification failed: 30/31 passed — score: status 500 (expected 200)");
+        assertThat(standIns.deploys).containsExactly("staging:" + version(release));
+    }
+
+    @Test
+    void aReleaseManagerMayCutTheStagingWindowShort() {
+        ProcessInstance release = startRelease(TestServices.RADAR, "erin", "ci-bot");
+        runJobs();
+        decideGo(release);
+
+        engine.getIdentityService().setAuthentication("rita", List.of(Groups.RELEASE_MANAGERS));
+        engine.getRuntimeService().createMessageCorrelation(BpmnErrors.MESSAGE_WINDOW_CUT_SHORT)
+                .processInstanceBusinessKey(release.getBusinessKey())
+                .setVariable(Vars.CUT_SHORT_REASON, "urgent fix")
+                .correlate();
+        engine.getIdentityService().clearAuthentication();
+        passUat(release);
+
+        assertThat(tasks(release, "UserTask_SignOff")).hasSize(TestServices.ROLES.size());
+        assertThat(json(release, "stagingMonitoring").path("cutShort").path("reason").asText()).isEqualTo("urgent fix");
+    }
+
+    @Test
+    void aTriggerTrippedWhileProductionIsWatchedRollsBack() {
+        standIns.stoppingTicks.put("production", "error rate 25.0 % (5 of 20 requests failed; threshold 5 %), above the threshold for 5m");
+        ProcessInstance release = startRelease(TestServices.RADAR, "erin", "ci-bot");
+        runJobs();
+        decideGo(release);
+        passUat(release);
+        passMinutes(15);
+        passMinutes(15);
+        approveAllRoles(release);
+
+        passMinutes(10);
+
+        assertThat(release).isEnded().hasPassed("BoundaryEvent_RollbackTriggered", "CallActivity_Rollback", "EndEvent_RolledBack");
+        assertThat((String) outcomeOf(release, Vars.ROLLBACK_TRIGGER)).isEqualTo("production monitoring: error rate 25.0 % "
+                + "(5 of 20 requests failed; threshold 5 %), above the threshold for 5m");
+        assertThat(standIns.deploys).last().isEqualTo("production:1.0.0");
+        assertThat(json(release, "productionMonitoring").path("status").asText()).isEqualTo("running");
+    }
+
+    @AfterEach
+    void releaseTheClock() {
+        ClockUtil.reset();
+    }
+
+    private void passMinutes(int minutes) {
+        ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + minutes * 60_000L));
+        runJobs();
     }
 
     private ProcessInstance releaseThroughSignoff() {
