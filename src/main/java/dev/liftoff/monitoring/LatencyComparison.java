@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * The p95 of each latency check against the baseline the same check measured before the deploy:
- * a check whose p95 is worse by more than the trigger's percentage is a degradation. Checks with
+ * a check whose p95 is worse by more than the trigger's percentage, and by at least its minimum
+ * increase, is a degradation. Checks with
  * no baseline (added since, or not measured) are not compared.
  */
 final class LatencyComparison {
@@ -31,7 +32,8 @@ final class LatencyComparison {
             return null;
         }
         double worsePercent = 100.0 * (p95 - baselineMicros) / baselineMicros;
-        if (worsePercent <= trigger.worseThanBaselinePercent()) {
+        long minimumIncreaseMicros = trigger.minimumIncrease().toNanos() / 1000;
+        if (worsePercent <= trigger.worseThanBaselinePercent() || p95 - baselineMicros < minimumIncreaseMicros) {
             return null;
         }
         return String.format(Locale.ROOT, "%s p95 %.1f ms against %.1f ms before the release (+%.0f %%, limit +%.0f %%)",

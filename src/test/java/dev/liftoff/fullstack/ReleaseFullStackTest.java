@@ -23,7 +23,12 @@ import org.springframework.test.context.ActiveProfiles;
         "spring.datasource.url=jdbc:h2:mem:fullstack-${random.uuid};DB_CLOSE_DELAY=-1",
         "liftoff.demo.staging-port=0", "liftoff.demo.production-port=0", "liftoff.demo.deployer-port=0",
         // long enough for a person to ask for a rollback while production is being deployed
-        "liftoff.demo.deploy-delay=1500ms"})
+        "liftoff.demo.deploy-delay=1500ms",
+        // monitoring windows of two ticks, one second apart
+        "liftoff.services.study-api.environments.staging.monitoring.phases[0].every=1s",
+        "liftoff.services.study-api.environments.staging.monitoring.phases[0].for=2s",
+        "liftoff.services.study-api.environments.production.monitoring.phases[0].every=1s",
+        "liftoff.services.study-api.environments.production.monitoring.phases[0].for=2s"})
 @ActiveProfiles("demo")
 class ReleaseFullStackTest {
 

@@ -68,7 +68,7 @@ class MonitoringServiceTest {
         EnvironmentConfig environment = new EnvironmentConfig(baseUrl, null, null, deploy(), null,
                 new MonitoringConfig(List.of(new MonitoringPhase(Duration.ofMinutes(15), Duration.ofHours(1)))),
                 new RollbackTriggers(new ErrorRateTrigger(5, Duration.ofMinutes(5), "/probe", 20, Duration.ofSeconds(30)),
-                        new LatencyDegradationTrigger(50)));
+                        new LatencyDegradationTrigger(50, Duration.ofMillis(5))));
         ServiceConfig radar = new ServiceConfig(Map.of("staging", environment, "production", environment), List.of(),
                 List.of(new LatencyCheck("Version", "GET", "/version", null, null, 20, 2, null, null, Duration.ofSeconds(2))),
                 null, null, new VerificationSettings(4, Duration.ofSeconds(2), Duration.ofSeconds(20), 500, false), null, null);

@@ -50,13 +50,14 @@ class TriggerRulesTest {
 
     @Test
     void latencyDegradesWhenP95IsWorseThanTheBaselineByMoreThanTheLimit() {
-        LatencyDegradationTrigger trigger = new LatencyDegradationTrigger(50);
-        Map<String, Long> baseline = Map.of("Version: latency", 10_000L, "Score: latency", 100_000L);
+        LatencyDegradationTrigger trigger = new LatencyDegradationTrigger(50, Duration.ofMillis(5));
+        Map<String, Long> baseline = Map.of("Version: latency", 10_000L, "Score: latency", 100_000L, "Health: latency", 1_000L);
 
         List<String> degraded = LatencyComparison.degradations(trigger, baseline, List.of(
-                latency("Version: latency", 18_000), latency("Score: latency", 150_000), latency("New: latency", 900_000)));
+                latency("Version: latency", 18_000), latency("Score: latency", 150_000), latency("New: latency", 900_000),
+                latency("Health: latency", 3_000)));
 
-        assertThat(degraded).containsExactly(
+        assertThat(degraded).as("Health tripled, but by 2 ms only: below the minimum increase of 5 ms").containsExactly(
                 "Version: latency p95 18.0 ms against 10.0 ms before the release (+80 %, limit +50 %)");
     }
 

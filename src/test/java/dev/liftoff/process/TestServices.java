@@ -49,7 +49,7 @@ public final class TestServices {
         EnvironmentConfig production = new EnvironmentConfig(URI.create("http://127.0.0.1:9"), null, null, deploy(), null,
                 new MonitoringConfig(List.of(new MonitoringPhase(Duration.ofMinutes(10), Duration.ofMinutes(20)),
                         new MonitoringPhase(Duration.ofMinutes(30), Duration.ofHours(1)))),
-                new RollbackTriggers(null, new LatencyDegradationTrigger(50)));
+                new RollbackTriggers(null, new LatencyDegradationTrigger(50, Duration.ofMillis(5))));
         return service(staging, production);
     }
 
