@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -17,10 +18,18 @@ import org.springframework.validation.annotation.Validated;
 public record LiftoffProperties(
         @Valid @NotNull AdminProperties admin,
         @NotEmpty(message = "declare at least one service under liftoff.services.<id>")
-        Map<String, @Valid @NotNull ServiceConfig> services) {
+        Map<String, @Valid @NotNull ServiceConfig> services,
+        @Valid IncidentsConfig incidents) {
 
+    @ConstructorBinding
     public LiftoffProperties {
         services = services == null ? Map.of() : Map.copyOf(services);
+        incidents = incidents == null ? IncidentsConfig.defaults() : incidents;
+    }
+
+    /** Liftoff with the reference incident settings */
+    public LiftoffProperties(AdminProperties admin, Map<String, ServiceConfig> services) {
+        this(admin, services, null);
     }
 
     public Optional<ServiceConfig> service(String id) {

@@ -2,6 +2,7 @@ package dev.liftoff.deploy;
 
 import dev.liftoff.config.DeployTargetConfig;
 import dev.liftoff.config.LiftoffProperties;
+import dev.liftoff.config.SecretResolver;
 import java.net.http.HttpClient;
 import java.util.HashMap;
 import java.util.Map;

@@ -86,6 +86,37 @@ public final class Vars {
     // release-closure
     public static final String RELEASE_SUMMARY = "releaseSummary";
 
+    // release incidents: raised from a release (task-local inputs of the raising step) ...
+    public static final String INCIDENT_KIND = "incidentKind";
+    public static final String INCIDENT_STAGE = "incidentStage";
+    public static final String INCIDENT_EVIDENCE = "incidentEvidence";
+    /** P1..P4; an input of the raising step that overrides the kind's severity, then a variable of the incident */
+    public static final String INCIDENT_SEVERITY = "incidentSeverity";
+    /** true in a rehearsal: the incident is marked [DRILL] everywhere */
+    public static final String DRILL = "drill";
+    /** on the root release: {incidentId, severity, title, raisedAt, drill} per incident raised */
+    public static final String INCIDENTS = "incidents";
+    // ... and the incident-response instance
+    public static final String INCIDENT_TITLE = "incidentTitle";
+    public static final String INCIDENT_BODY = "incidentBody";
+    public static final String RELEASE_INSTANCE_ID = "releaseInstanceId";
+    public static final String ACKNOWLEDGING_GROUP = "acknowledgingGroup";
+    public static final String ACKNOWLEDGE_BY = "acknowledgeBy";
+    public static final String ACKNOWLEDGEMENT_PRIORITY = "acknowledgementPriority";
+    public static final String ESCALATION_CYCLE = "escalationCycle";
+    public static final String INCIDENT_ESCALATIONS = "incidentEscalations";
+    public static final String ESCALATION_COUNT = "escalationCount";
+    public static final String TRACKER_ENABLED = "trackerEnabled";
+    public static final String EMAIL_ENABLED = "emailEnabled";
+    public static final String TRACKER_ISSUE_URL = "trackerIssueUrl";
+    public static final String TRACKER_ISSUE_NUMBER = "trackerIssueNumber";
+    public static final String ACKNOWLEDGEMENT_NOTE = "acknowledgementNote";
+    public static final String ACKNOWLEDGED_BY = "acknowledgedBy";
+    public static final String ACKNOWLEDGED_AT = "acknowledgedAt";
+    public static final String ROOT_CAUSE = "rootCause";
+    public static final String FOLLOW_UPS = "followUps";
+    public static final String INCIDENT_REVIEW = "incidentReview";
+
     private Vars() {
     }
 

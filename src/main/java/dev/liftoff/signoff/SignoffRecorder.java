@@ -1,5 +1,6 @@
 package dev.liftoff.signoff;
 
+import dev.liftoff.process.Actors;
 import dev.liftoff.process.Decisions;
 import dev.liftoff.process.Vars;
 import java.util.List;

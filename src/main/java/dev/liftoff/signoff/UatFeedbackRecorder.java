@@ -1,6 +1,7 @@
 package dev.liftoff.signoff;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.liftoff.process.Actors;
 import dev.liftoff.process.Decisions;
 import dev.liftoff.process.JsonVars;
 import dev.liftoff.process.RootInstance;

@@ -2,6 +2,7 @@ package dev.liftoff.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
@@ -84,6 +85,74 @@ class ConfigurationValidationTest {
                     assertThat(messages(context.getStartupFailure()))
                             .contains("declare both environments: environments.staging and environments.production")
                             .contains("deploy.type webhook needs deploy.webhook.url");
+                });
+    }
+
+    @Test
+    void withoutIncidentSettingsTheReferenceDeadlinesApplyAndNoSinkIsOn() {
+        runner.withPropertyValues(ONE_SERVICE).withPropertyValues("liftoff.admin.password=s3cret").run(context -> {
+            IncidentsConfig incidents = context.getBean(LiftoffProperties.class).incidents();
+            assertThat(incidents.acknowledgeWithin(Severity.P1)).isEqualTo(Duration.ofMinutes(5));
+            assertThat(incidents.acknowledgeWithin(Severity.P4)).isEqualTo(Duration.ofHours(4));
+            assertThat(incidents.escalateEvery(Severity.P2)).isEqualTo(Duration.ofMinutes(15));
+            assertThat(incidents.severityOf("production-rollback")).isEqualTo(Severity.P1);
+            assertThat(incidents.severityOf("staging-monitor")).isEqualTo(Severity.P2);
+            assertThat(incidents.severityOf("anything-else")).isEqualTo(Severity.P3);
+            assertThat(incidents.acknowledgingGroup()).isEqualTo("operations");
+            assertThat(incidents.escalationGroup()).isEqualTo("release-managers");
+            assertThat(incidents.email().enabled()).isFalse();
+            assertThat(incidents.github()).isNull();
+        });
+    }
+
+    @Test
+    void incidentSettingsOverrideTheDefaultsOneByOne() {
+        runner.withPropertyValues(ONE_SERVICE).withPropertyValues("liftoff.admin.password=s3cret",
+                        "liftoff.incidents.acknowledge-within.P1=2m",
+                        "liftoff.incidents.escalate-every.P2=PT10M",
+                        "liftoff.incidents.severity.deploy-hook=P2",
+                        "liftoff.incidents.email.to[0]=oncall@example.com",
+                        "liftoff.incidents.github.repository=acme/shop",
+                        "liftoff.incidents.github.token-env=SHOP_GITHUB_TOKEN")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    IncidentsConfig incidents = context.getBean(LiftoffProperties.class).incidents();
+                    assertThat(incidents.acknowledgeWithin(Severity.P1)).isEqualTo(Duration.ofMinutes(2));
+                    assertThat(incidents.escalateEvery(Severity.P1)).as("its own window").isEqualTo(Duration.ofMinutes(2));
+                    assertThat(incidents.escalateEvery(Severity.P2)).isEqualTo(Duration.ofMinutes(10));
+                    assertThat(incidents.severityOf("deploy-hook")).isEqualTo(Severity.P2);
+                    assertThat(incidents.severityOf("rollback-failed")).isEqualTo(Severity.P1);
+                    assertThat(incidents.email().to()).containsExactly("oncall@example.com");
+                    assertThat(incidents.github().apiUrl()).hasToString("https://api.github.com");
+                    assertThat(incidents.github().labels()).containsExactly("release-incident");
+                });
+    }
+
+    @Test
+    void aWrongIncidentSettingIsNamedByItsKey() {
+        runner.withPropertyValues(ONE_SERVICE).withPropertyValues("liftoff.admin.password=s3cret",
+                        "liftoff.incidents.email.to[0]=not-an-address",
+                        "liftoff.incidents.github.repository=shop",
+                        "liftoff.incidents.github.api-url=ftp://github.example.com",
+                        "liftoff.incidents.acknowledge-within.P3=0s")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(messages(context.getStartupFailure()))
+                            .contains("incidents.email.to[0]")
+                            .contains("github.repository must be owner/name")
+                            .contains("incidents.github.apiUrlUsable")
+                            .contains("set github.token-env to the name of the environment variable holding the token")
+                            .contains("incidents.timingPositive");
+                });
+    }
+
+    @Test
+    void anUnknownSeverityIsRefused() {
+        runner.withPropertyValues(ONE_SERVICE).withPropertyValues("liftoff.admin.password=s3cret",
+                        "liftoff.incidents.severity.production-rollback=P0")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(messages(context.getStartupFailure())).contains("liftoff.incidents.severity");
                 });
     }
 

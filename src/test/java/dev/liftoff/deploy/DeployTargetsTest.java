@@ -7,6 +7,7 @@ import dev.liftoff.config.AdminProperties;
 import dev.liftoff.config.DeployTargetConfig;
 import dev.liftoff.config.EnvironmentConfig;
 import dev.liftoff.config.LiftoffProperties;
+import dev.liftoff.config.SecretResolver;
 import dev.liftoff.config.ServiceConfig;
 import java.io.IOException;
 import java.net.URI;

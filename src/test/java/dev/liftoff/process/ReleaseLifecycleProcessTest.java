@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
         "processes/release-lifecycle.bpmn", "processes/pre-deployment-checks.bpmn",
         "processes/environment-deployment.bpmn", "processes/uat-signoff.bpmn", "processes/go-live-signoff.bpmn",
         "processes/rollback.bpmn", "processes/release-closure.bpmn", "processes/monitoring-window.bpmn",
+        "incident-response-stand-in.bpmn",
         "forms/go-no-go.form", "forms/uat.form", "forms/go-live-signoff.form"})
 class ReleaseLifecycleProcessTest extends ReleaseProcessTestBase {
 
@@ -288,6 +289,9 @@ class ReleaseLifecycleProcessTest extends ReleaseProcessTestBase {
 
         assertThat(release).isEnded().hasPassed("BoundaryEvent_StagingMonitoringFailed", "Task_FailStagingMonitoring", "EndEvent_Failed");
         assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(release.getBusinessKey()).count()).isZero();
+        JsonNode incident = json(release, "incidents").get(0);
+        assertThat(incident.path("severity").asText()).isEqualTo("P2");
+        assertThat(incident.path("title").asText()).startsWith("radar: staging monitoring failure (");
         assertThat((String) outcomeOf(release, Vars.OUTCOME_REASON)).isEqualTo("Staging failed while it was watched, production was not "
                 + "touched: staging monitoring: verification failed: 30/31 passed — score: status 500 (expected 200)");
         assertThat(standIns.deploys).containsExactly("staging:" + version(release));

@@ -2,6 +2,10 @@ package dev.liftoff.process;
 
 import dev.liftoff.deploy.ChooseRollbackTargetDelegate;
 import dev.liftoff.deploy.RollbackTargets;
+import dev.liftoff.incident.IncidentPolicy;
+import dev.liftoff.incident.PlanAcknowledgementDelegate;
+import dev.liftoff.incident.RaiseReleaseIncidentDelegate;
+import dev.liftoff.incident.ReleaseIncidents;
 import dev.liftoff.monitoring.MonitoringService;
 import dev.liftoff.monitoring.PlanNextTickDelegate;
 import dev.liftoff.monitoring.RecordRollbackTriggerListener;
@@ -74,6 +78,9 @@ public final class StandIns {
         Mocks.register("planNextTick", new PlanNextTickDelegate(monitoring));
         Mocks.register("recordWindowCutShort", new RecordWindowCutShortListener());
         Mocks.register("writeReleaseSummary", new WriteReleaseSummaryDelegate(new ReleaseSummaryService(history)));
+        // a release raises incidents for real; deploy processes/incident-response.bpmn where it does
+        Mocks.register("raiseReleaseIncident", new RaiseReleaseIncidentDelegate(new ReleaseIncidents(properties, engine.getRuntimeService())));
+        Mocks.register("planAcknowledgement", new PlanAcknowledgementDelegate(new IncidentPolicy(properties)));
 
         Mocks.register("runReadinessChecks", standIns.readinessChecks());
         Mocks.register("recordCurrentVersion", standIns.recordCurrentVersion());

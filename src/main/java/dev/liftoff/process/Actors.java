@@ -1,15 +1,15 @@
-package dev.liftoff.signoff;
+package dev.liftoff.process;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /** Who is acting on a task: the authenticated caller, else the assignee. */
-final class Actors {
+public final class Actors {
 
     private Actors() {
     }
 
-    static String of(DelegateTask task) {
+    public static String of(DelegateTask task) {
         String caller = caller(task);
         if (caller != null) {
             return caller;
@@ -17,12 +17,12 @@ final class Actors {
         return task.getAssignee();
     }
 
-    static String caller(DelegateTask task) {
+    public static String caller(DelegateTask task) {
         Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         return authentication == null ? null : authentication.getUserId();
     }
 
-    static String require(DelegateTask task) {
+    public static String require(DelegateTask task) {
         String actor = of(task);
         if (actor == null) {
             throw new org.camunda.bpm.engine.BadUserRequestException(

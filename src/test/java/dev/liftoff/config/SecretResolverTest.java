@@ -1,4 +1,4 @@
-package dev.liftoff.deploy;
+package dev.liftoff.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

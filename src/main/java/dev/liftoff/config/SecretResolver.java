@@ -1,4 +1,4 @@
-package dev.liftoff.deploy;
+package dev.liftoff.config;
 
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;

@@ -1,0 +1,52 @@
+package dev.liftoff.incident;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A text file under {@code templates/} with {@code {{name}}} placeholders, so wording is edited in
+ * the file, not in code. A placeholder without a value is an error, not an empty gap.
+ */
+final class TextTemplate {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9]*)\\s*}}");
+
+    private final String name;
+    private final String text;
+
+    private TextTemplate(String name, String text) {
+        this.name = name;
+        this.text = text;
+    }
+
+    static TextTemplate load(String fileName) {
+        String resource = "templates/" + fileName;
+        try (InputStream in = TextTemplate.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("template " + resource + " is not on the classpath");
+            }
+            return new TextTemplate(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read template " + resource, e);
+        }
+    }
+
+    String render(Map<String, String> values) {
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String value = values.get(matcher.group(1));
+            if (value == null) {
+                throw new IllegalStateException("template " + name + " uses {{" + matcher.group(1) + "}}, which has no value");
+            }
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+}
