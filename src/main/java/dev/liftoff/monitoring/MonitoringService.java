@@ -25,6 +25,7 @@ public class MonitoringService {
 
     private static final int FAILURES_KEPT = 10;
     private static final int ACTUAL_KEPT = 160;
+    static final String DRILL_REASON = "drill: Liftoff failed this tick on purpose to rehearse the alert path";
 
     private final LiftoffProperties properties;
     private final VerificationService verification;
@@ -81,6 +82,20 @@ public class MonitoringService {
      */
     public TickOutcome tick(String service, String environment, String commitSha, Instant errorRateAboveSince,
             Map<String, Long> baselineP95Micros, Instant now) {
+        return tick(service, environment, commitSha, errorRateAboveSince, baselineP95Micros, now, false);
+    }
+
+    /**
+     * A tick of a drill: the checks run and are recorded as usual, and the tick then fails on
+     * purpose, so that the whole alert path after it (incident, issue, mail, acknowledgement) is
+     * proven on a live environment.
+     */
+    public TickOutcome drillTick(String service, String environment, String commitSha, Instant now) {
+        return tick(service, environment, commitSha, null, Map.of(), now, true);
+    }
+
+    private TickOutcome tick(String service, String environment, String commitSha, Instant errorRateAboveSince,
+            Map<String, Long> baselineP95Micros, Instant now, boolean drill) {
         EnvironmentConfig config = environment(service, environment);
         VerificationReport report = verification.verify(service, environment, commitSha);
         List<String> stopReasons = new ArrayList<>();
@@ -115,6 +130,10 @@ public class MonitoringService {
             if (!degradations.isEmpty()) {
                 stopReasons.add("latency degraded: " + String.join("; ", degradations));
             }
+        }
+        if (drill) {
+            record.put("drill", true);
+            stopReasons.add(DRILL_REASON);
         }
         String stopReason = stopReasons.isEmpty() ? null : String.join("; ", stopReasons);
         record.put("passed", stopReason == null);

@@ -1,6 +1,7 @@
 package dev.liftoff.monitoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.liftoff.config.ServiceConfig;
 import dev.liftoff.process.JsonVars;
 import dev.liftoff.process.RootInstance;
 import dev.liftoff.process.Vars;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * Runs one tick of the window and records it on the root at once. A tick that stops the window
  * throws the window's {@code onFailure} error: MonitorTickFailed on staging, RollbackTriggered on
- * production.
+ * production. In a drill ({@code drill} on the release), the first staging tick fails on purpose.
  */
 @Component("runMonitoringTick")
 public class RunMonitoringTickDelegate implements JavaDelegate {
@@ -33,9 +34,13 @@ public class RunMonitoringTickDelegate implements JavaDelegate {
         DelegateExecution root = RootInstance.of(execution);
         String aboveSince = (String) execution.getVariable(Vars.ERROR_RATE_ABOVE_SINCE);
         Instant now = ClockUtil.getCurrentTime().toInstant();
-        TickOutcome tick = monitoring.tick((String) execution.getVariable(Vars.SERVICE), environment,
-                (String) execution.getVariable(Vars.COMMIT_SHA), aboveSince == null ? null : Instant.parse(aboveSince),
-                baseline(root, environment), now);
+        String service = (String) execution.getVariable(Vars.SERVICE);
+        String commitSha = (String) execution.getVariable(Vars.COMMIT_SHA);
+        boolean drill = Boolean.TRUE.equals(root.getVariable(Vars.DRILL)) && ServiceConfig.STAGING.equals(environment);
+        TickOutcome tick = drill
+                ? monitoring.drillTick(service, environment, commitSha, now)
+                : monitoring.tick(service, environment, commitSha, aboveSince == null ? null : Instant.parse(aboveSince),
+                        baseline(root, environment), now);
         MonitoringRecord record = new MonitoringRecord(root, environment);
         record.addTick(tick.record());
         execution.setVariable(Vars.ERROR_RATE_ABOVE_SINCE, tick.probing() ? tick.errorRateAboveSince().toString() : null);

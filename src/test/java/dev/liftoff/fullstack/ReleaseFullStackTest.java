@@ -1,5 +1,14 @@
 package dev.liftoff.fullstack;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.liftoff.incident.FakeGitHub;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +40,28 @@ import org.springframework.test.context.ActiveProfiles;
         "liftoff.services.study-api.environments.production.monitoring.phases[0].for=2s"})
 @ActiveProfiles("demo")
 class ReleaseFullStackTest {
+
+    // where release incidents go: an issue tracker speaking GitHub's API and an SMTP server
+    static final FakeGitHub GITHUB = FakeGitHub.startQuietly("acme/study-api");
+    static final GreenMail SMTP = startSmtp();
+
+    @DynamicPropertySource
+    static void incidentSinks(DynamicPropertyRegistry registry) {
+        registry.add("liftoff.incidents.github.api-url", () -> GITHUB.apiUrl().toString());
+        registry.add("liftoff.incidents.github.repository", () -> "acme/study-api");
+        registry.add("liftoff.incidents.github.token-env", () -> "LIFTOFF_FULLSTACK_GITHUB_TOKEN");
+        registry.add("LIFTOFF_FULLSTACK_GITHUB_TOKEN", () -> "fullstack-token");
+        registry.add("liftoff.incidents.email.to", () -> "oncall@example.com");
+        registry.add("liftoff.incidents.email.from", () -> "liftoff@example.com");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    }
+
+    private static GreenMail startSmtp() {
+        GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        return smtp;
+    }
 
     private static final Duration STEP = Duration.ofSeconds(60);
     private static final AtomicInteger VERSIONS = new AtomicInteger();
@@ -76,6 +107,34 @@ class ReleaseFullStackTest {
         assertThat(variable(release, "productionVerification").path("passed").asBoolean()).isFalse();
         assertThat(variable(release, "rollbackVerification").path("passed").asBoolean()).isTrue();
         assertThat(text(release, "outcomeReason")).startsWith("Rolled production back to");
+    }
+
+    @Test
+    void aDrillFailsTheFirstStagingTickAndProvesTheWholeAlertPath() {
+        String release = start("d1e1d0c0ffee12", "erin", true);
+        decide(release, "UserTask_GoNoGo", "rita", Map.of("decision", value("GO")));
+
+        assertThat(outcome(release)).isEqualTo("FAILED");
+        assertThat(text(release, "outcomeReason")).contains("drill: Liftoff failed this tick on purpose");
+        JsonNode incident = variable(release, "incidents").get(0);
+        assertThat(incident.path("severity").asText()).isEqualTo("P2");
+        assertThat(incident.path("drill").asBoolean()).isTrue();
+        String title = incident.path("title").asText();
+        assertThat(title).startsWith("[DRILL] study-api: staging monitoring failure (");
+
+        JsonNode issue = LiftoffClient.await("the tracker issue of " + release, STEP, () -> GITHUB.issues().stream()
+                .filter(filed -> filed.path("title").asText().equals(title)).findFirst().orElse(null));
+        assertThat(issue.path("labels")).extracting(label -> label.isObject() ? label.path("name").asText() : label.asText())
+                .contains("release-incident", "drill");
+        MimeMessage mail = LiftoffClient.await("the incident mail of " + release, STEP, () -> Arrays.stream(SMTP.getReceivedMessages())
+                .filter(message -> title.equals(subject(message))).findFirst().orElse(null));
+        assertThat(GreenMailUtil.getBody(mail)).contains("This is a drill");
+
+        String acknowledge = awaitTaskOf(release, "UserTask_AcknowledgeIncident", "otto", "operations");
+        LiftoffClient.Reply done = client.post("otto", "/engine-rest/task/" + acknowledge + "/complete",
+                Map.of("variables", Map.of("acknowledgementNote", value("drill seen, paged within a minute"))));
+        assertThat(done.status()).as(done.body()).isEqualTo(204);
+        awaitTaskOf(release, "UserTask_ReviewIncident", "olga", "operations");
     }
 
     @Test
@@ -165,6 +224,10 @@ class ReleaseFullStackTest {
     // --- the way CI and approvers use Liftoff
 
     private String start(String commitSha, String requestedBy) {
+        return start(commitSha, requestedBy, false);
+    }
+
+    private String start(String commitSha, String requestedBy, boolean drill) {
         String version = "2026.12." + VERSIONS.incrementAndGet();
         String businessKey = "study-api@" + version;
         Map<String, Object> variables = new LinkedHashMap<>();
@@ -172,6 +235,9 @@ class ReleaseFullStackTest {
         variables.put("version", value(version));
         variables.put("commitSha", value(commitSha));
         variables.put("requestedBy", value(requestedBy));
+        if (drill) {
+            variables.put("drill", Map.of("value", true, "type", "Boolean"));
+        }
         LiftoffClient.Reply started = client.post("ci-bot", "/engine-rest/process-definition/key/release-lifecycle/start",
                 Map.of("businessKey", businessKey, "variables", variables));
         assertThat(started.status()).as(started.body()).isEqualTo(200);
@@ -255,6 +321,14 @@ class ReleaseFullStackTest {
             return LiftoffClient.JSON.readTree(json);
         } catch (Exception e) {
             throw new AssertionError(json, e);
+        }
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new AssertionError(e);
         }
     }
 

@@ -51,6 +51,15 @@ public final class FakeGitHub implements AutoCloseable {
         server.start();
     }
 
+    /** for a static field: started, or the test class fails to load with the reason */
+    public static FakeGitHub startQuietly(String repository) {
+        try {
+            return new FakeGitHub(repository);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("the fake GitHub could not start", e);
+        }
+    }
+
     public URI apiUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v3");
     }
