@@ -5,6 +5,7 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * One environment of a service: where it answers, how to read its health and version, and how
@@ -13,18 +14,54 @@ import java.time.Duration;
  * @param baseUrl every check of this environment goes to this URL and nowhere else
  * @param deployTimeout how long Liftoff waits, after the deploy target accepted, for the
  *     environment to report the new commit
+ * @param strategy {@code direct} (default) or {@code blue-green}
+ * @param blueGreen the idle slot and the traffic switch; required with {@code strategy: blue-green}
  */
 public record EnvironmentConfig(
         @NotNull(message = "set the environment's base-url, e.g. https://staging.example.com") URI baseUrl,
         @Valid HealthEndpoint health,
         @Valid VersionEndpoint version,
         @Valid @NotNull(message = "declare how this environment is deployed: deploy.type webhook or command") DeployTargetConfig deploy,
-        Duration deployTimeout) {
+        Duration deployTimeout,
+        DeployStrategy strategy,
+        @Valid BlueGreenConfig blueGreen) {
 
+    // the constructor Liftoff's configuration binds to; the shorter one is for code
+    @ConstructorBinding
     public EnvironmentConfig {
         health = health == null ? HealthEndpoint.defaults() : health;
         version = version == null ? VersionEndpoint.defaults() : version;
         deployTimeout = deployTimeout == null ? Duration.ofMinutes(5) : deployTimeout;
+        strategy = strategy == null ? DeployStrategy.DIRECT : strategy;
+    }
+
+    /** A direct environment, as most are. */
+    public EnvironmentConfig(URI baseUrl, HealthEndpoint health, VersionEndpoint version, DeployTargetConfig deploy,
+            Duration deployTimeout) {
+        this(baseUrl, health, version, deploy, deployTimeout, DeployStrategy.DIRECT, null);
+    }
+
+    public boolean isBlueGreen() {
+        return strategy == DeployStrategy.BLUE_GREEN;
+    }
+
+    /**
+     * This environment as seen through one slot: the idle slot answers at {@code blue-green.idle-url}
+     * with the same health and version endpoints, so every check works there unchanged.
+     */
+    public EnvironmentConfig at(Slot slot) {
+        if (slot == Slot.LIVE) {
+            return this;
+        }
+        if (blueGreen == null) {
+            throw new IllegalStateException("the environment at " + baseUrl + " has no idle slot: it is not blue-green");
+        }
+        return new EnvironmentConfig(blueGreen.idleUrl(), health, version, deploy, deployTimeout);
+    }
+
+    @AssertTrue(message = "strategy blue-green needs blue-green.idle-url and blue-green.switch")
+    public boolean isBlueGreenDeclared() {
+        return strategy != DeployStrategy.BLUE_GREEN || blueGreen != null;
     }
 
     @AssertTrue(message = "base-url must be an absolute http(s) URL without query or fragment")

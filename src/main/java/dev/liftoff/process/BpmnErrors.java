@@ -4,6 +4,8 @@ package dev.liftoff.process;
 public final class BpmnErrors {
     /** an environment did not pass its verification (or never reported the deployed commit) */
     public static final String VERIFICATION_FAILED = "VerificationFailed";
+    /** a rollback could not restore production on its own: a person must step in */
+    public static final String ROLLBACK_FAILED = "RollbackFailed";
     /** the message a person sends to roll a production release back */
     public static final String MESSAGE_ROLLBACK_REQUESTED = "RollbackRequested";
 
