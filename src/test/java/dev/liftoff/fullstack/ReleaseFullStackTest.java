@@ -73,7 +73,8 @@ class ReleaseFullStackTest {
         assertThat(text(release, "outcomeReason")).startsWith("Rolled production back to");
         // blue-green: the bad build passed its checks in the idle slot, broke once traffic moved to it,
         // and the rollback switched traffic back to the slot that kept the previous version warm
-        assertThat(variable(release, "productionIdleSlotVerification").path("passed").asBoolean()).isTrue();
+        JsonNode idleSlot = variable(release, "productionIdleSlotVerification");
+        assertThat(idleSlot.path("passed").asBoolean()).as("idle slot: %s", idleSlot.path("summary")).isTrue();
         assertThat(variable(release, "productionTrafficSwitch").path("status").asInt()).isEqualTo(200);
         assertThat(variable(release, "rollbackTrafficSwitch").path("status").asInt()).isEqualTo(200);
         assertThat(variable(release, "rollbackDeployment").isMissingNode()).as("nothing was redeployed").isTrue();
