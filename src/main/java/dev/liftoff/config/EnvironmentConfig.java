@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param baseUrl every check of this environment goes to this URL and nowhere else
  * @param deployTimeout how long Liftoff waits, after the deploy target accepted, for the
  *     environment to report the new commit
+ * @param strategy {@code direct} (default) or {@code blue-green}
+ * @param blueGreen the idle slot and the traffic switch; required with {@code strategy: blue-green}
  * @param monitoring the window of ticks after the deploy (none when left out)
  * @param rollbackTriggers what else rolls this environment back during its window (production)
  */
@@ -23,21 +25,55 @@ public record EnvironmentConfig(
         @Valid VersionEndpoint version,
         @Valid @NotNull(message = "declare how this environment is deployed: deploy.type webhook or command") DeployTargetConfig deploy,
         Duration deployTimeout,
+        DeployStrategy strategy,
+        @Valid BlueGreenConfig blueGreen,
         @Valid MonitoringConfig monitoring,
         @Valid RollbackTriggers rollbackTriggers) {
 
+    // the constructor Liftoff's configuration binds to; the shorter ones are for code
     @ConstructorBinding
     public EnvironmentConfig {
         health = health == null ? HealthEndpoint.defaults() : health;
         version = version == null ? VersionEndpoint.defaults() : version;
         deployTimeout = deployTimeout == null ? Duration.ofMinutes(5) : deployTimeout;
+        strategy = strategy == null ? DeployStrategy.DIRECT : strategy;
         monitoring = monitoring == null ? MonitoringConfig.none() : monitoring;
         rollbackTriggers = rollbackTriggers == null ? RollbackTriggers.none() : rollbackTriggers;
     }
 
-    /** an environment without a monitoring window or rollback triggers */
-    public EnvironmentConfig(URI baseUrl, HealthEndpoint health, VersionEndpoint version, DeployTargetConfig deploy, Duration deployTimeout) {
-        this(baseUrl, health, version, deploy, deployTimeout, null, null);
+    /** A direct environment without a monitoring window, as in many tests. */
+    public EnvironmentConfig(URI baseUrl, HealthEndpoint health, VersionEndpoint version, DeployTargetConfig deploy,
+            Duration deployTimeout) {
+        this(baseUrl, health, version, deploy, deployTimeout, DeployStrategy.DIRECT, null, null, null);
+    }
+
+    /** A direct environment watched after its deploy. */
+    public EnvironmentConfig(URI baseUrl, HealthEndpoint health, VersionEndpoint version, DeployTargetConfig deploy,
+            Duration deployTimeout, MonitoringConfig monitoring, RollbackTriggers rollbackTriggers) {
+        this(baseUrl, health, version, deploy, deployTimeout, DeployStrategy.DIRECT, null, monitoring, rollbackTriggers);
+    }
+
+    public boolean isBlueGreen() {
+        return strategy == DeployStrategy.BLUE_GREEN;
+    }
+
+    /**
+     * This environment as seen through one slot: the idle slot answers at {@code blue-green.idle-url}
+     * with the same health and version endpoints, so every check works there unchanged.
+     */
+    public EnvironmentConfig at(Slot slot) {
+        if (slot == Slot.LIVE) {
+            return this;
+        }
+        if (blueGreen == null) {
+            throw new IllegalStateException("the environment at " + baseUrl + " has no idle slot: it is not blue-green");
+        }
+        return new EnvironmentConfig(blueGreen.idleUrl(), health, version, deploy, deployTimeout);
+    }
+
+    @AssertTrue(message = "strategy blue-green needs blue-green.idle-url and blue-green.switch")
+    public boolean isBlueGreenDeclared() {
+        return strategy != DeployStrategy.BLUE_GREEN || blueGreen != null;
     }
 
     @AssertTrue(message = "base-url must be an absolute http(s) URL without query or fragment")

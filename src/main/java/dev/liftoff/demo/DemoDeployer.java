@@ -17,20 +17,31 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The demo's deploy system, behind Liftoff's webhook adapter: {@code POST /deploy} accepts a
- * deploy and switches the environment after a delay, as a real pipeline would;
- * {@code GET /deployments} lists what was accepted, so that a deploy happening twice shows.
+ * deploy and switches the environment (or, with {@code slot: idle}, its idle slot) after a delay, as
+ * a real pipeline would; {@code POST /switch} makes the slot running the given commit serve live
+ * traffic, at once; {@code GET /deployments} lists what was accepted, so that a deploy happening
+ * twice shows. A repeated Idempotency-Key gets the first answer and changes nothing again.
  */
 final class DemoDeployer implements HttpHandler {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDeployer.class);
 
     private final byte[] expectedAuthorization;
-    private final Map<String, DemoEnvironment> environments;
+    private final Map<String, DemoSlots> environments;
     private final Duration deployDelay;
     private final ScheduledExecutorService switches;
     private final Map<String, AcceptedDeploy> byIdempotencyKey = new LinkedHashMap<>();
+    private final Map<String, AcceptedSwitch> switchesByIdempotencyKey = new LinkedHashMap<>();
 
-    DemoDeployer(String deployToken, Map<String, DemoEnvironment> environments, Duration deployDelay,
+    /** A switch the deployer answered, kept so that a replay gets the same answer and moves nothing. */
+    private record AcceptedSwitch(DeployRequest request, JsonReply reply) {
+    }
+
+    /** The body of a switch's answer. */
+    record Switched(boolean switched, String environment, String liveVersion, String liveCommitSha, String idempotencyKey) {
+    }
+
+    DemoDeployer(String deployToken, Map<String, DemoSlots> environments, Duration deployDelay,
             ScheduledExecutorService switches) {
         this.expectedAuthorization = ("Bearer " + deployToken).getBytes(StandardCharsets.UTF_8);
         this.environments = Map.copyOf(environments);
@@ -54,21 +65,46 @@ final class DemoDeployer implements HttpHandler {
 
     private JsonReply reply(HttpExchange exchange) throws IOException {
         String route = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
-        if (!route.equals("POST /deploy") && !route.equals("GET /deployments")) {
-            return JsonReply.error(404, "no such endpoint: " + route + "; use POST /deploy or GET /deployments");
+        if (!route.equals("POST /deploy") && !route.equals("POST /switch") && !route.equals("GET /deployments")) {
+            return JsonReply.error(404, "no such endpoint: " + route + "; use POST /deploy, POST /switch or GET /deployments");
         }
         requireToken(exchange);
-        return route.equals("POST /deploy") ? deploy(exchange) : JsonReply.ok(deployments());
+        return switch (route) {
+            case "POST /deploy" -> accept(request(exchange), idempotencyKey(exchange));
+            case "POST /switch" -> switchTraffic(request(exchange), idempotencyKey(exchange));
+            default -> JsonReply.ok(deployments());
+        };
     }
 
-    private JsonReply deploy(HttpExchange exchange) throws IOException {
+    private static String idempotencyKey(HttpExchange exchange) {
         String idempotencyKey = exchange.getRequestHeaders().getFirst("Idempotency-Key");
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             throw new RequestRejected(400, "the Idempotency-Key header is required");
         }
+        return idempotencyKey;
+    }
+
+    private DeployRequest request(HttpExchange exchange) throws IOException {
         DeployRequest request = DeployRequest.from(JsonExchange.readObject(exchange));
         request.requireDeployable(environments);
-        return accept(request, idempotencyKey);
+        return request;
+    }
+
+    /** Swapping is not idempotent by nature: the key is what keeps a retried switch from swapping back. */
+    private synchronized JsonReply switchTraffic(DeployRequest request, String idempotencyKey) {
+        AcceptedSwitch earlier = switchesByIdempotencyKey.get(idempotencyKey);
+        if (earlier != null) {
+            if (!earlier.request().equals(request)) {
+                throw new RequestRejected(422, "Idempotency-Key " + idempotencyKey + " was already used for another switch");
+            }
+            return earlier.reply();
+        }
+        DemoSlots slots = environments.get(request.environment());
+        boolean moved = slots.serve(request.commitSha());
+        RunningBuild live = slots.live().running();
+        JsonReply reply = JsonReply.ok(new Switched(moved, request.environment(), live.version(), live.commit(), idempotencyKey));
+        switchesByIdempotencyKey.put(idempotencyKey, new AcceptedSwitch(request, reply));
+        return reply;
     }
 
     /** A key seen before is a replay: the first answer again, and nothing deployed a second time. */
@@ -83,11 +119,12 @@ final class DemoDeployer implements HttpHandler {
         }
         AcceptedDeploy accepted = new AcceptedDeploy(request, idempotencyKey, Instant.now(), 0);
         byIdempotencyKey.put(idempotencyKey, accepted);
-        DemoEnvironment environment = environments.get(request.environment());
+        DemoEnvironment environment = environments.get(request.environment()).slot(request.slot());
         switches.schedule(() -> environment.switchTo(new RunningBuild(request.version(), request.commitSha(), Instant.now())),
                 deployDelay.toMillis(), TimeUnit.MILLISECONDS);
-        log.info("Demo deployer accepted study-api {} (commit {}) for {}, Idempotency-Key {}; live in {} ms",
-                request.version(), request.commitSha(), request.environment(), idempotencyKey, deployDelay.toMillis());
+        log.info("Demo deployer accepted study-api {} (commit {}) for {}{}, Idempotency-Key {}; running in {} ms",
+                request.version(), request.commitSha(), request.environment(), request.slot() == null ? "" : " (idle slot)",
+                idempotencyKey, deployDelay.toMillis());
         return new JsonReply(202, accepted.acceptance());
     }
 

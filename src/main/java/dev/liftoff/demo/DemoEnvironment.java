@@ -3,7 +3,10 @@ package dev.liftoff.demo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One environment of the demo study-api: the build it runs and the traffic it served today. */
+/**
+ * One environment of the demo study-api, or one slot of a blue-green one: the build it runs, whether
+ * it serves live traffic, and the traffic it served today.
+ */
 final class DemoEnvironment {
 
     private static final Logger log = LoggerFactory.getLogger(DemoEnvironment.class);
@@ -11,6 +14,7 @@ final class DemoEnvironment {
     private final String name;
     private final DailyUsage usage = new DailyUsage();
     private volatile RunningBuild running;
+    private volatile boolean live = true;
 
     DemoEnvironment(String name, RunningBuild initial) {
         this.name = name;
@@ -30,12 +34,20 @@ final class DemoEnvironment {
     }
 
     boolean isBroken() {
-        return running.isBrokenIn(name);
+        return running.isBrokenIn(name, live);
+    }
+
+    boolean isLive() {
+        return live;
+    }
+
+    void serveLive(boolean live) {
+        this.live = live;
     }
 
     void switchTo(RunningBuild build) {
         running = build;
         log.info("Demo study-api {} now runs {} (commit {}){}", name, build.version(), build.commit(),
-                build.isBrokenIn(name) ? ", a build broken on purpose" : "");
+                build.isBrokenIn(name, true) ? ", a build broken on purpose" : "");
     }
 }

@@ -11,7 +11,8 @@ import org.springframework.validation.annotation.Validated;
  * The built-in demo target service under {@code liftoff.demo}.
  *
  * @param stagingPort loopback port of the staging study-api; 0 picks a free one
- * @param productionPort loopback port of the production study-api; 0 picks a free one
+ * @param productionPort loopback port of the production study-api's live slot; 0 picks a free one
+ * @param productionIdlePort loopback port of the production study-api's idle slot (blue-green); 0 picks a free one
  * @param deployerPort loopback port of the deploy webhook; 0 picks a free one
  * @param deployDelay how long an accepted deploy takes before the environment runs the new build
  * @param initialVersion the version both environments run at start
@@ -24,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
 public record DemoProperties(
         @Min(0) @Max(65535) int stagingPort,
         @Min(0) @Max(65535) int productionPort,
+        @Min(0) @Max(65535) int productionIdlePort,
         @Min(0) @Max(65535) int deployerPort,
         Duration deployDelay,
         String initialVersion,
@@ -39,6 +41,6 @@ public record DemoProperties(
 
     /** Free loopback ports and defaults otherwise: how tests start the demo service without Spring. */
     public static DemoProperties onFreePorts(Duration deployDelay) {
-        return new DemoProperties(0, 0, 0, deployDelay, null, null, null);
+        return new DemoProperties(0, 0, 0, 0, deployDelay, null, null, null);
     }
 }

@@ -27,8 +27,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * The built-in demo target: the study-api's staging and production and their deploy webhook,
- * each on its own loopback port, so that a release runs end to end with nothing else installed.
+ * The built-in demo target: the study-api's staging, production (blue-green: its live slot on the
+ * production port, its idle slot on the production idle port) and their deploy webhook with its
+ * traffic switch, each on its own loopback port, so that a release runs end to end with nothing
+ * else installed.
  * It starts while the context is built, before the engine's job executor picks up a release.
  */
 @Component
@@ -44,6 +46,7 @@ public class DemoTargetServer {
     private static final Logger log = LoggerFactory.getLogger(DemoTargetServer.class);
     private static final String LOOPBACK = "127.0.0.1";
     private static final String DEPLOYER = "deployer";
+    private static final String IDLE_SUFFIX = "-idle";
     private static final int THREADS_PER_SERVER = 4;
 
     private final DemoProperties properties;
@@ -59,22 +62,26 @@ public class DemoTargetServer {
     @PostConstruct
     public void start() {
         RunningBuild initial = new RunningBuild(properties.initialVersion(), properties.initialCommit(), Instant.now());
-        DemoEnvironment staging = new DemoEnvironment(ServiceConfig.STAGING, initial);
-        DemoEnvironment production = new DemoEnvironment(ServiceConfig.PRODUCTION, initial);
+        DemoSlots staging = new DemoSlots(ServiceConfig.STAGING, initial);
+        DemoSlots production = new DemoSlots(ServiceConfig.PRODUCTION, initial);
         CorsPolicy cors = new CorsPolicy(properties.allowedOrigin());
         ScheduledExecutorService switches = Executors.newSingleThreadScheduledExecutor(daemonThreads("demo-deploy"));
         executors.add(switches);
         try {
-            serve(ServiceConfig.STAGING, DemoPorts.STAGING_PORT, properties.stagingPort(), new StudyApiHandler(staging, cors));
-            serve(ServiceConfig.PRODUCTION, DemoPorts.PRODUCTION_PORT, properties.productionPort(), new StudyApiHandler(production, cors));
+            serve(ServiceConfig.STAGING, DemoPorts.STAGING_PORT, properties.stagingPort(), new StudyApiHandler(staging::live, cors));
+            serve(ServiceConfig.PRODUCTION, DemoPorts.PRODUCTION_PORT, properties.productionPort(),
+                    new StudyApiHandler(production::live, cors));
+            serve(ServiceConfig.PRODUCTION + IDLE_SUFFIX, DemoPorts.PRODUCTION_IDLE_PORT, properties.productionIdlePort(),
+                    new StudyApiHandler(production::idle, cors));
             serve(DEPLOYER, DemoPorts.DEPLOYER_PORT, properties.deployerPort(), new DemoDeployer(deployToken,
                     Map.of(staging.name(), staging, production.name(), production), properties.deployDelay(), switches));
         } catch (RuntimeException e) {
             stop();
             throw e;
         }
-        log.info("Demo study-api started: staging {}, production {}, deploy webhook {}",
-                baseUrl(ServiceConfig.STAGING), baseUrl(ServiceConfig.PRODUCTION), deployerUrl().resolve("/deploy"));
+        log.info("Demo study-api started: staging {}, production {} (idle slot {}), deploy webhook {}, traffic switch {}",
+                baseUrl(ServiceConfig.STAGING), baseUrl(ServiceConfig.PRODUCTION), idleUrl(ServiceConfig.PRODUCTION),
+                deployerUrl().resolve("/deploy"), deployerUrl().resolve("/switch"));
     }
 
     @PreDestroy
@@ -90,7 +97,12 @@ public class DemoTargetServer {
         return urlOf(environment);
     }
 
-    /** Where the deployer answers: {@code POST /deploy} and {@code GET /deployments} below it. */
+    /** Where the idle slot of a blue-green environment ({@code production}) answers. */
+    public URI idleUrl(String environment) {
+        return urlOf(environment + IDLE_SUFFIX);
+    }
+
+    /** Where the deployer answers: {@code POST /deploy}, {@code POST /switch} and {@code GET /deployments} below it. */
     public URI deployerUrl() {
         return urlOf(DEPLOYER);
     }

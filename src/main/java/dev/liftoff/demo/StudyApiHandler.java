@@ -10,11 +10,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The study-api reference API as one environment serves it. */
+/** The study-api reference API as one environment serves it (with blue-green: whichever slot the port serves now). */
 final class StudyApiHandler implements HttpHandler {
 
     record Health(String status, Checks checks) {
@@ -55,7 +56,7 @@ final class StudyApiHandler implements HttpHandler {
     private static final Pattern QUESTION_ID = Pattern.compile("q-([1-9][0-9]?)");
     private static final int MAX_TOPIC_LENGTH = 100;
 
-    private final DemoEnvironment environment;
+    private final Supplier<DemoEnvironment> environment;
     private final CorsPolicy cors;
     private final Map<String, Endpoint> endpoints = Map.of(
             "/health", new Endpoint("GET", exchange -> health()),
@@ -66,7 +67,7 @@ final class StudyApiHandler implements HttpHandler {
             "/api/daily/next", new Endpoint("GET", this::dailyNext),
             "/api/ops/usage/daily", new Endpoint("GET", exchange -> usage()));
 
-    StudyApiHandler(DemoEnvironment environment, CorsPolicy cors) {
+    StudyApiHandler(Supplier<DemoEnvironment> environment, CorsPolicy cors) {
         this.environment = environment;
         this.cors = cors;
     }
@@ -74,7 +75,7 @@ final class StudyApiHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try {
-            environment.usage().record(caller(exchange));
+            environment.get().usage().record(caller(exchange));
             Headers headers = exchange.getResponseHeaders();
             SECURITY_HEADERS.forEach(headers::set);
             String origin = exchange.getRequestHeaders().getFirst("Origin");
@@ -105,7 +106,7 @@ final class StudyApiHandler implements HttpHandler {
         } catch (RequestRejected e) {
             return e.reply();
         } catch (RuntimeException e) {
-            log.warn("Demo study-api {} failed on {} {}", environment.name(), exchange.getRequestMethod(), path, e);
+            log.warn("Demo study-api {} failed on {} {}", environment.get().name(), exchange.getRequestMethod(), path, e);
             return JsonReply.error(500, "internal");
         }
     }
@@ -115,7 +116,7 @@ final class StudyApiHandler implements HttpHandler {
     }
 
     private JsonReply version() {
-        RunningBuild build = environment.running();
+        RunningBuild build = environment.get().running();
         return JsonReply.ok(new Version(build.version(), build.commit(), build.deployedAt()));
     }
 
@@ -136,7 +137,7 @@ final class StudyApiHandler implements HttpHandler {
     }
 
     private JsonReply score(HttpExchange exchange) throws IOException {
-        if (environment.isBroken()) {
+        if (environment.get().isBroken()) {
             return JsonReply.error(500, "internal");
         }
         JsonNode body = JsonExchange.readObject(exchange);
@@ -152,16 +153,16 @@ final class StudyApiHandler implements HttpHandler {
     }
 
     private JsonReply dailyNext(HttpExchange exchange) {
-        if (environment.isBroken()) {
+        if (environment.get().isBroken()) {
             return JsonReply.error(503, "unavailable");
         }
-        DailyUsage.Today today = environment.usage().today();
+        DailyUsage.Today today = environment.get().usage().today();
         exchange.getResponseHeaders().set("Cache-Control", "max-age=60");
         return JsonReply.ok(new Daily(today.date(), StudyContent.daily(today.date())));
     }
 
     private JsonReply usage() {
-        DailyUsage.Today today = environment.usage().today();
+        DailyUsage.Today today = environment.get().usage().today();
         return JsonReply.ok(new Usage(today.date(), today.requests(), today.activeUsers()));
     }
 

@@ -8,7 +8,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Picks the version to restore; with none known the rollback ends unverified, and says why. */
+/**
+ * Picks the version to restore and notes whether traffic had moved to the new version (blue-green).
+ * With no version known, nothing can be restored automatically: the failure is stated for the
+ * person who must step in.
+ */
 @Component("chooseRollbackTarget")
 public class ChooseRollbackTargetDelegate implements JavaDelegate {
 
@@ -27,17 +31,24 @@ public class ChooseRollbackTargetDelegate implements JavaDelegate {
                 JsonVars.read(root, Vars.previousReleaseOf(environment)),
                 (String) execution.getVariable(Vars.SERVICE), commitSha, root.getId());
 
+        String failing = execution.getVariable(Vars.VERSION) + " (" + commitSha + ")";
         execution.setVariable(Vars.ROLLBACK_TARGET_KNOWN, target.isPresent());
+        execution.setVariable(Vars.TRAFFIC_SWITCHED, JsonVars.read(root, Vars.trafficSwitchOf(environment)).isObject());
         target.ifPresentOrElse(found -> {
             execution.setVariable(Vars.ROLLBACK_TARGET_VERSION, found.version());
             execution.setVariable(Vars.ROLLBACK_TARGET_COMMIT_SHA, found.commitSha());
+            execution.setVariable(Vars.ROLLBACK_VERSIONS, "from " + failing + " back to " + found.version() + " ("
+                    + found.commitSha() + "), " + found.source());
             JsonVars.write(root, Vars.ROLLBACK_TARGET, found);
         }, () -> {
-            execution.setVariable(Vars.ROLLBACK_VERIFIED, false);
-            execution.setVariable(Vars.ROLLBACK_SUMMARY, "Rollback impossible: no earlier version of "
+            String failure = "Rollback impossible: no earlier version of "
                     + execution.getVariable(Vars.SERVICE) + " is known on " + environment
                     + " (the environment did not report one before the deploy and Liftoff never released one there); "
-                    + environment + " may still run commit " + commitSha + " and needs manual intervention.");
+                    + environment + " may still run commit " + commitSha + " and needs manual intervention.";
+            execution.setVariable(Vars.ROLLBACK_VERSIONS, "from " + failing + "; no earlier version known");
+            execution.setVariable(Vars.ROLLBACK_VERIFIED, false);
+            execution.setVariable(Vars.ROLLBACK_SUMMARY, failure);
+            execution.setVariable(Vars.ROLLBACK_FAILURE, failure);
         });
     }
 }

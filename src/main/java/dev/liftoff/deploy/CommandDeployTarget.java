@@ -75,6 +75,9 @@ public class CommandDeployTarget implements DeployTarget {
                 "LIFTOFF_VERSION", request.version(),
                 "LIFTOFF_COMMIT_SHA", request.commitSha(),
                 "LIFTOFF_IDEMPOTENCY_KEY", request.idempotencyKey()));
+        if (request.slot() != null) {
+            environment.put("LIFTOFF_SLOT", request.slot());
+        }
     }
 
     /** Stops the command and whatever it started, so nothing keeps deploying after Liftoff gave up. */

@@ -6,8 +6,17 @@ import java.util.Objects;
  * What a deploy target is asked to do: bring {@code version} (built from {@code commitSha}) of
  * {@code service} to {@code environment}. The idempotency key stays the same when the engine
  * retries the same step, so a target can recognise a repeated request.
+ *
+ * @param slot where in the environment the version goes: {@code null} for a direct deploy,
+ *     {@code idle} for the idle slot of blue-green; a traffic switch is asked with {@code null}
+ *     and the version that is to serve
  */
-public record DeployRequest(String service, String environment, String version, String commitSha, String idempotencyKey) {
+public record DeployRequest(String service, String environment, String version, String commitSha, String idempotencyKey,
+        String slot) {
+
+    public DeployRequest(String service, String environment, String version, String commitSha, String idempotencyKey) {
+        this(service, environment, version, commitSha, idempotencyKey, null);
+    }
 
     public DeployRequest {
         Objects.requireNonNull(service, "service");

@@ -10,13 +10,15 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The deploy target of every configured environment, built once at start. A webhook token
- * variable that is not set stops Liftoff at start rather than failing the first release.
+ * The deploy target of every configured environment, and the traffic switch of every blue-green
+ * one (the same adapters), built once at start. A webhook token variable that is not set stops
+ * Liftoff at start rather than failing the first release.
  */
 @Component
 public class DeployTargets {
 
     private final Map<String, DeployTarget> byConfigKey = new HashMap<>();
+    private final Map<String, DeployTarget> switchesByConfigKey = new HashMap<>();
 
     public DeployTargets(LiftoffProperties properties, SecretResolver secrets) {
         // redirects stay off: a deploy request is not re-sent to wherever a response points
@@ -25,6 +27,10 @@ public class DeployTargets {
                 serviceConfig.environments().forEach((environment, environmentConfig) -> {
                     String configKey = configKey(service, environment);
                     byConfigKey.put(configKey, create(environmentConfig.deploy(), configKey, http, secrets));
+                    if (environmentConfig.isBlueGreen()) {
+                        String switchKey = switchKey(service, environment);
+                        switchesByConfigKey.put(switchKey, create(environmentConfig.blueGreen().switchTarget(), switchKey, http, secrets));
+                    }
                 }));
     }
 
@@ -32,6 +38,16 @@ public class DeployTargets {
         DeployTarget target = byConfigKey.get(configKey(service, environment));
         if (target == null) {
             throw new IllegalStateException("no deploy target is configured at " + configKey(service, environment));
+        }
+        return target;
+    }
+
+    /** the traffic switch of a blue-green environment, told which version is to serve */
+    public DeployTarget switchFor(String service, String environment) {
+        DeployTarget target = switchesByConfigKey.get(switchKey(service, environment));
+        if (target == null) {
+            throw new IllegalStateException("no traffic switch is configured at " + switchKey(service, environment)
+                    + " (strategy blue-green needs one)");
         }
         return target;
     }
@@ -48,5 +64,9 @@ public class DeployTargets {
 
     private static String configKey(String service, String environment) {
         return "liftoff.services." + service + ".environments." + environment + ".deploy";
+    }
+
+    private static String switchKey(String service, String environment) {
+        return "liftoff.services." + service + ".environments." + environment + ".blue-green.switch";
     }
 }

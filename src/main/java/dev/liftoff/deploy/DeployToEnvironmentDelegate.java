@@ -8,7 +8,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands a version to the environment's deploy target. The idempotency key comes from the
+ * Hands a version to the environment's deploy target, into the slot named by the step's input
+ * {@code slot} when there is one (blue-green: {@code idle}). The idempotency key comes from the
  * instance and the step, so an engine retry of this step sends the same key. A refusal or an
  * unreachable target throws: nothing changed, the engine retries, then raises an incident.
  */
@@ -28,7 +29,8 @@ public class DeployToEnvironmentDelegate implements JavaDelegate {
         DeployRequest request = new DeployRequest(service, environment,
                 (String) execution.getVariable(Vars.DEPLOY_VERSION),
                 (String) execution.getVariable(Vars.DEPLOY_COMMIT_SHA),
-                IdempotencyKeys.of(execution.getProcessInstanceId(), execution.getCurrentActivityId(), environment));
+                IdempotencyKeys.of(execution.getProcessInstanceId(), execution.getCurrentActivityId(), environment),
+                (String) execution.getVariable(Vars.SLOT));
         DeployReceipt receipt = deployTargets.forEnvironment(service, environment).deploy(request);
         JsonVars.write(RootInstance.of(execution), (String) execution.getVariable(Vars.RECEIPT_VARIABLE), receipt.toMap());
     }

@@ -12,7 +12,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Chooses what a rollback restores: the version the environment ran before this release, else
- * the last version Liftoff released there.
+ * the last version Liftoff released there, from its own history: the latest finished
+ * {@code release-lifecycle} of the service whose {@code outcome} was {@code RELEASED}. A released
+ * release went through staging and production, so it counts for either environment.
  */
 @Service
 public class RollbackTargets {
@@ -40,7 +42,8 @@ public class RollbackTargets {
                 .processDefinitionKey(ProcessKeys.RELEASE_LIFECYCLE)
                 .variableValueEquals(Vars.SERVICE, service)
                 .variableValueEquals(Vars.OUTCOME, Outcome.RELEASED.name())
-                .orderByProcessInstanceStartTime().desc()
+                .finished()
+                .orderByProcessInstanceEndTime().desc()
                 .listPage(0, 20).stream()
                 .filter(release -> !release.getId().equals(releaseInstanceId))
                 .map(this::targetOf)

@@ -69,6 +69,9 @@ public class WebhookDeployTarget implements DeployTarget {
         body.put("environment", request.environment());
         body.put("version", request.version());
         body.put("commitSha", request.commitSha());
+        if (request.slot() != null) {
+            body.put("slot", request.slot());
+        }
         try {
             return JSON.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {

@@ -10,6 +10,8 @@ public final class BpmnErrors {
     public static final String ROLLBACK_TRIGGERED = "RollbackTriggered";
     /** the message a release manager sends to end a monitoring window early, with {@code cutShortReason} */
     public static final String MESSAGE_WINDOW_CUT_SHORT = "MonitoringWindowCutShort";
+    /** a rollback could not restore production on its own: a person must step in */
+    public static final String ROLLBACK_FAILED = "RollbackFailed";
     /** the message a person sends to roll a production release back */
     public static final String MESSAGE_ROLLBACK_REQUESTED = "RollbackRequested";
 

@@ -6,6 +6,9 @@ public final class Decisions {
     public static final String NO_GO = "NO_GO";
     public static final String APPROVE = "APPROVE";
     public static final String REJECT = "REJECT";
+    /** answers to "production is restored and verified" */
+    public static final String YES = "YES";
+    public static final String NO = "NO";
 
     private Decisions() {
     }

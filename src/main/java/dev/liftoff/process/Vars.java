@@ -27,6 +27,12 @@ public final class Vars {
     public static final String RECEIPT_VARIABLE = "receiptVariable";
     /** suffix of {@code <environment>PreviousRelease}: what ran before this release, on the root */
     public static final String PREVIOUS_RELEASE_SUFFIX = "PreviousRelease";
+    /** BPMN input of a deploy or check step: {@code idle} addresses the idle slot of blue-green; absent = live */
+    public static final String SLOT = "slot";
+    /** suffix of {@code <environment>IdleSlotVerification}: the checks of the idle slot before traffic moved */
+    public static final String IDLE_SLOT_VERIFICATION_SUFFIX = "IdleSlotVerification";
+    /** suffix of {@code <environment>TrafficSwitch}: the switch's answer, on the root once traffic moved */
+    public static final String TRAFFIC_SWITCH_SUFFIX = "TrafficSwitch";
 
     // pre-deployment-checks
     public static final String READINESS = "readiness";
@@ -68,6 +74,17 @@ public final class Vars {
     public static final String VERIFICATION_ERROR = "verificationError";
     public static final String ROLLBACK_VERIFIED = "rollbackVerified";
     public static final String ROLLBACK_SUMMARY = "rollbackSummary";
+    /** blue-green: traffic had moved to the new version, so a rollback switches it back */
+    public static final String TRAFFIC_SWITCHED = "trafficSwitched";
+    /** one line for the person who steps in: from which version to which */
+    public static final String ROLLBACK_VERSIONS = "rollbackVersions";
+    /** one sentence: what failed in the rollback, with the evidence summary */
+    public static final String ROLLBACK_FAILURE = "rollbackFailure";
+    /** {by, at, actions, restored}: what operations did when the rollback failed */
+    public static final String MANUAL_INTERVENTION = "manualIntervention";
+    /** task-local form fields of the manual intervention */
+    public static final String INTERVENTION_ACTIONS = "interventionActions";
+    public static final String PRODUCTION_RESTORED = "productionRestored";
 
     // monitoring-window
     /** suffix of {@code <environment>Monitoring} on the root: the window's schedule, every tick, how it ended */
@@ -130,6 +147,14 @@ public final class Vars {
 
     public static String verificationOf(String environment) {
         return environment + VERIFICATION_SUFFIX;
+    }
+
+    public static String idleSlotVerificationOf(String environment) {
+        return environment + IDLE_SLOT_VERIFICATION_SUFFIX;
+    }
+
+    public static String trafficSwitchOf(String environment) {
+        return environment + TRAFFIC_SWITCH_SUFFIX;
     }
 
     public static String previousReleaseOf(String environment) {

@@ -1,5 +1,6 @@
 package dev.liftoff.verification;
 
+import dev.liftoff.config.Slot;
 import dev.liftoff.process.BpmnErrors;
 import dev.liftoff.process.JsonVars;
 import dev.liftoff.process.RootInstance;
@@ -11,7 +12,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Waits until the environment reports the deployed commit. An environment that never does
+ * Waits until the environment reports the deployed commit, on the slot named by the step's input
+ * {@code slot} (absent: live; blue-green: {@code idle} first). An environment that never does
  * within its deploy timeout failed its verification, with what it last reported as evidence.
  */
 @Component("awaitDeployedVersion")
@@ -27,12 +29,14 @@ public class AwaitDeployedVersionDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String environment = (String) execution.getVariable(Vars.ENVIRONMENT);
         String commitSha = (String) execution.getVariable(Vars.COMMIT_SHA);
-        VersionWait wait = verification.awaitCommit((String) execution.getVariable(Vars.SERVICE), environment, commitSha);
+        Slot slot = Slot.of(execution.getVariable(Vars.SLOT));
+        VersionWait wait = verification.awaitCommit((String) execution.getVariable(Vars.SERVICE), environment, slot, commitSha);
         if (!wait.passed()) {
-            VerificationReport report = VerificationReport.of(environment, List.of(wait.check()), wait.elapsedMs());
-            JsonVars.write(RootInstance.of(execution), Vars.verificationOf(environment), report.toMap());
+            String checked = Evidence.label(environment, slot);
+            VerificationReport report = VerificationReport.of(checked, List.of(wait.check()), wait.elapsedMs());
+            JsonVars.write(RootInstance.of(execution), Evidence.variable(environment, slot), report.toMap());
             throw new BpmnError(BpmnErrors.VERIFICATION_FAILED,
-                    environment + " never reported commit " + commitSha + ": " + wait.check().actual());
+                    checked + " never reported commit " + commitSha + ": " + wait.check().actual());
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.liftoff.config.EnvironmentConfig;
 import dev.liftoff.config.LatencyCheck;
 import dev.liftoff.config.LiftoffProperties;
 import dev.liftoff.config.ServiceConfig;
+import dev.liftoff.config.Slot;
 import dev.liftoff.config.VerificationSettings;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +45,14 @@ public class VerificationService {
 
     /** polls the version endpoint until it reports {@code expectedCommit} or the environment's deploy timeout passes */
     public VersionWait awaitCommit(String service, String environment, String expectedCommit) {
+        return awaitCommit(service, environment, Slot.LIVE, expectedCommit);
+    }
+
+    /** the same, on one slot of the environment (blue-green: the idle slot answers at its idle-url) */
+    public VersionWait awaitCommit(String service, String environment, Slot slot, String expectedCommit) {
         Objects.requireNonNull(expectedCommit, "expectedCommit");
         ServiceConfig config = properties.requireService(service);
-        return new VersionPoller(new VersionReader(http(config))).await(config.environment(environment), expectedCommit);
+        return new VersionPoller(new VersionReader(http(config))).await(config.environment(environment).at(slot), expectedCommit);
     }
 
     /**
@@ -55,10 +61,15 @@ public class VerificationService {
      * verification deadline fail with "not finished within the verification deadline …".
      */
     public VerificationReport verify(String service, String environment, String expectedCommit) {
+        return verify(service, environment, Slot.LIVE, expectedCommit);
+    }
+
+    /** the same checks on one slot of the environment: blue-green checks the idle slot before traffic moves */
+    public VerificationReport verify(String service, String environment, Slot slot, String expectedCommit) {
         Objects.requireNonNull(expectedCommit, "expectedCommit");
         long start = System.nanoTime();
         ServiceConfig serviceConfig = properties.requireService(service);
-        EnvironmentConfig environmentConfig = serviceConfig.environment(environment);
+        EnvironmentConfig environmentConfig = serviceConfig.environment(environment).at(slot);
         EnvironmentVerification verification = new EnvironmentVerification(serviceConfig, environmentConfig);
         List<CheckResult> checks;
         try (VerificationRun run = new VerificationRun(http(serviceConfig), serviceConfig.verification())) {

@@ -1,5 +1,6 @@
 package dev.liftoff.verification;
 
+import dev.liftoff.config.Slot;
 import dev.liftoff.process.BpmnErrors;
 import dev.liftoff.process.JsonVars;
 import dev.liftoff.process.RootInstance;
@@ -11,7 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Verifies an environment after a deploy and leaves {@code <environment>Verification} on the
- * root instance; a failed verification is the business error {@code VerificationFailed}.
+ * root instance; a failed verification is the business error {@code VerificationFailed}. With
+ * the step's input {@code slot} = {@code idle} it checks blue-green's idle slot instead, into
+ * {@code <environment>IdleSlotVerification}.
  */
 @Component("verifyEnvironment")
 public class VerifyEnvironmentDelegate implements JavaDelegate {
@@ -25,11 +28,12 @@ public class VerifyEnvironmentDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String environment = (String) execution.getVariable(Vars.ENVIRONMENT);
-        VerificationReport report = verification.verify((String) execution.getVariable(Vars.SERVICE), environment,
+        Slot slot = Slot.of(execution.getVariable(Vars.SLOT));
+        VerificationReport report = verification.verify((String) execution.getVariable(Vars.SERVICE), environment, slot,
                 (String) execution.getVariable(Vars.COMMIT_SHA));
-        JsonVars.write(RootInstance.of(execution), Vars.verificationOf(environment), report.toMap());
+        JsonVars.write(RootInstance.of(execution), Evidence.variable(environment, slot), report.toMap());
         if (!report.passed()) {
-            throw new BpmnError(BpmnErrors.VERIFICATION_FAILED, environment + " " + report.summary());
+            throw new BpmnError(BpmnErrors.VERIFICATION_FAILED, Evidence.label(environment, slot) + " " + report.summary());
         }
     }
 }

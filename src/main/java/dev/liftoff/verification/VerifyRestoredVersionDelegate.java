@@ -8,8 +8,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Proves a rollback: the environment reports the restored commit and passes its verification.
- * Either way the result is recorded; only a proven restore counts as rolled back.
+ * Proves a rollback on the live URL: the environment reports the restored commit and passes its
+ * verification. Either way the result is recorded; only a proven restore counts as rolled back,
+ * and an unproven one is stated as the rollback's failure for the person who must step in.
  */
 @Component("verifyRestoredVersion")
 public class VerifyRestoredVersionDelegate implements JavaDelegate {
@@ -36,5 +37,9 @@ public class VerifyRestoredVersionDelegate implements JavaDelegate {
                 + report.summary() + "). Trigger: " + root.getVariable(Vars.ROLLBACK_TRIGGER) + ".";
         execution.setVariable(Vars.ROLLBACK_VERIFIED, verified);
         execution.setVariable(Vars.ROLLBACK_SUMMARY, summary);
+        if (!verified) {
+            execution.setVariable(Vars.ROLLBACK_FAILURE, "The restored version " + version + " (" + commit + ") of "
+                    + environment + " did not pass its verification: " + report.summary() + ".");
+        }
     }
 }

@@ -163,4 +163,64 @@ class ConfigurationValidationTest {
         }
         return all.toString();
     }
+
+    @Test
+    void aBlueGreenEnvironmentStartsWithItsIdleUrlAndSwitch() {
+        runner.withPropertyValues(ONE_SERVICE).withPropertyValues("liftoff.admin.password=s3cret",
+                        "liftoff.services.shop.environments.production.strategy=blue-green",
+                        "liftoff.services.shop.environments.production.blue-green.idle-url=https://idle.shop.example.com",
+                        "liftoff.services.shop.environments.production.blue-green.switch.type=webhook",
+                        "liftoff.services.shop.environments.production.blue-green.switch.webhook.url=https://lb.example.com/switch")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    ServiceConfig shop = context.getBean(LiftoffProperties.class).requireService("shop");
+                    assertThat(shop.environment("production").strategy()).isEqualTo(DeployStrategy.BLUE_GREEN);
+                    assertThat(shop.environment("production").blueGreen().switchTarget().webhook().url())
+                            .hasToString("https://lb.example.com/switch");
+                    assertThat(shop.environment("production").at(Slot.IDLE).baseUrl()).hasToString("https://idle.shop.example.com");
+                    assertThat(shop.environment("staging").strategy()).isEqualTo(DeployStrategy.DIRECT);
+                });
+    }
+
+    @Test
+    void blueGreenWithoutItsIdleUrlAndSwitchStopsTheStartNamingThem() {
+        runner.withPropertyValues(ONE_SERVICE).withPropertyValues("liftoff.admin.password=s3cret",
+                        "liftoff.services.shop.environments.production.strategy=blue-green")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(messages(context.getStartupFailure()))
+                            .contains("services[shop].environments[production].blueGreenDeclared")
+                            .contains("strategy blue-green needs blue-green.idle-url and blue-green.switch");
+                });
+        runner.withPropertyValues(ONE_SERVICE).withPropertyValues("liftoff.admin.password=s3cret",
+                        "liftoff.services.shop.environments.production.strategy=blue-green",
+                        "liftoff.services.shop.environments.production.blue-green.idle-url=ftp://idle")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(messages(context.getStartupFailure()))
+                            .contains("services[shop].environments[production].blueGreen.switchTarget")
+                            .contains("set blue-green.switch: the traffic switch, type webhook or command like deploy")
+                            .contains("services[shop].environments[production].blueGreen.idleUrlUsable");
+                });
+        runner.withPropertyValues(ONE_SERVICE).withPropertyValues("liftoff.admin.password=s3cret",
+                        "liftoff.services.shop.environments.production.strategy=blue-green",
+                        "liftoff.services.shop.environments.production.blue-green.switch.type=webhook")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(messages(context.getStartupFailure()))
+                            .contains("services[shop].environments[production].blueGreen.idleUrl")
+                            .contains("set blue-green.idle-url: where the slot that is not live answers")
+                            .contains("deploy.type webhook needs deploy.webhook.url");
+                });
+    }
+
+    @Test
+    void anUnknownStrategyIsNamed() {
+        runner.withPropertyValues(ONE_SERVICE).withPropertyValues("liftoff.admin.password=s3cret",
+                        "liftoff.services.shop.environments.production.strategy=canary-ish")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(messages(context.getStartupFailure())).contains("liftoff.services.shop.environments.production.strategy");
+                });
+    }
 }

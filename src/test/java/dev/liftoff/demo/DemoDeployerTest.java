@@ -152,6 +152,49 @@ class DemoDeployerTest {
         assertThat(client.get(production, "/api/daily/next").statusCode()).isEqualTo(503);
     }
 
+    @Test
+    void blueGreenDeploysToTheIdleSlotAndASwitchMovesTrafficOnceHowOftenItIsRetried() {
+        String bad = "bad" + COMMIT.substring(3);
+        assertThat(client.post(deployer, "/deploy", "{\"service\":\"study-api\",\"environment\":\"production\",\"version\":"
+                        + "\"2026.12.0\",\"commitSha\":\"" + bad + "\",\"slot\":\"idle\"}",
+                "Authorization", "Bearer " + TOKEN, "Idempotency-Key", "idle-1").statusCode()).isEqualTo(202);
+        URI idle = server.idleUrl("production");
+        await().atMost(Duration.ofSeconds(5)).until(() -> json(client.get(idle, "/api/version")).get("commit").asText().equals(bad));
+
+        // not live yet: the bad build answers well in the idle slot, and production still runs what it ran
+        assertThat(client.post(idle, "/api/score", "{\"questionId\":\"q-1\",\"answer\":\"A\"}").statusCode()).isEqualTo(200);
+        assertThat(versionOf("production").get("version").asText()).isEqualTo("2026.11.0");
+
+        HttpResponse<String> switched = switchTo("2026.12.0", bad, "switch-1");
+        assertThat(switched.statusCode()).isEqualTo(200);
+        assertThat(json(switched).get("switched").asBoolean()).isTrue();
+        assertThat(switchTo("2026.12.0", bad, "switch-1").body()).as("a retried switch does not swap back").isEqualTo(switched.body());
+        assertThat(versionOf("production").get("commit").asText()).isEqualTo(bad);
+        assertThat(client.post(server.baseUrl("production"), "/api/score", "{\"questionId\":\"q-1\",\"answer\":\"A\"}").statusCode())
+                .as("broken once live").isEqualTo(500);
+
+        // the slot that served before stayed warm: switching back is immediate
+        String initial = json(client.get(idle, "/api/version")).get("commit").asText();
+        assertThat(switchTo("2026.11.0", initial, "switch-back-1").statusCode()).isEqualTo(200);
+        assertThat(versionOf("production").get("commit").asText()).isEqualTo(initial);
+        assertThat(client.get(server.baseUrl("production"), "/api/daily/next").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aSwitchToABuildNeitherSlotRunsIsRefused() {
+        HttpResponse<String> refused = switchTo("2026.12.9", COMMIT, "switch-1");
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("neither slot of production runs commit " + COMMIT);
+        assertThat(client.post(deployer, "/switch", body("production", "2026.12.9", COMMIT), "Idempotency-Key", "k").statusCode())
+                .isEqualTo(401);
+    }
+
+    private HttpResponse<String> switchTo(String version, String commit, String idempotencyKey) {
+        return client.post(deployer, "/switch", body("production", version, commit),
+                "Authorization", "Bearer " + TOKEN, "Idempotency-Key", idempotencyKey);
+    }
+
     private void deployAndAwait(String environment, String version, String commit) {
         assertThat(deploy(environment, version, commit, environment + "-" + commit).statusCode()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(5)).until(() -> versionOf(environment).get("commit").asText().equals(commit));

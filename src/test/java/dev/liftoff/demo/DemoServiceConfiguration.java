@@ -16,13 +16,14 @@ final class DemoServiceConfiguration {
     private DemoServiceConfiguration() {
     }
 
-    static LiftoffProperties bind(int stagingPort, int productionPort, int deployerPort) {
+    static LiftoffProperties bind(int stagingPort, int productionPort, int productionIdlePort, int deployerPort) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("test", Map.of(
                 "liftoff.admin.user", "admin",
                 "liftoff.admin.password", "admin",
                 DemoPorts.STAGING_PORT, stagingPort,
                 DemoPorts.PRODUCTION_PORT, productionPort,
+                DemoPorts.PRODUCTION_IDLE_PORT, productionIdlePort,
                 DemoPorts.DEPLOYER_PORT, deployerPort)));
         try {
             for (PropertySource<?> yaml : new YamlPropertySourceLoader()

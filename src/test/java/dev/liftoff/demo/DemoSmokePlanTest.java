@@ -39,7 +39,7 @@ class DemoSmokePlanTest {
         server = new DemoTargetServer(DemoProperties.onFreePorts(Duration.ofMillis(50)), "test-token");
         server.start();
         studyApi = DemoServiceConfiguration.bind(server.baseUrl("staging").getPort(),
-                server.baseUrl("production").getPort(), server.deployerUrl().getPort())
+                server.baseUrl("production").getPort(), server.idleUrl("production").getPort(), server.deployerUrl().getPort())
                 .requireService("study-api");
     }
 

@@ -3,6 +3,7 @@ package dev.liftoff.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.liftoff.config.DeployStrategy;
 import dev.liftoff.config.DeployTargetConfig;
 import dev.liftoff.config.EnvironmentConfig;
 import dev.liftoff.config.LiftoffProperties;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class DemoStudyApiConfigTest {
 
-    private final LiftoffProperties liftoff = DemoServiceConfiguration.bind(18181, 18182, 18180);
+    private final LiftoffProperties liftoff = DemoServiceConfiguration.bind(18181, 18182, 18183, 18180);
     private final ServiceConfig studyApi = liftoff.requireService("study-api");
 
     @Test
@@ -73,6 +74,17 @@ class DemoStudyApiConfigTest {
             assertThat(environment.deploy().webhook().tokenEnv()).isEqualTo(DemoPorts.DEPLOY_TOKEN);
             assertThat(environment.deployTimeout()).isEqualTo(Duration.ofSeconds(30));
         }
+    }
+
+    @Test
+    void productionIsBlueGreenWithItsIdleSlotAndTheDemoSwitch() {
+        EnvironmentConfig production = studyApi.environment("production");
+
+        assertThat(production.strategy()).isEqualTo(DeployStrategy.BLUE_GREEN);
+        assertThat(production.blueGreen().idleUrl()).isEqualTo(URI.create("http://127.0.0.1:18183"));
+        assertThat(production.blueGreen().switchTarget().webhook().url()).isEqualTo(URI.create("http://127.0.0.1:18180/switch"));
+        assertThat(production.blueGreen().switchTarget().webhook().tokenEnv()).isEqualTo(DemoPorts.DEPLOY_TOKEN);
+        assertThat(studyApi.environment("staging").strategy()).isEqualTo(DeployStrategy.DIRECT);
     }
 
     @Test

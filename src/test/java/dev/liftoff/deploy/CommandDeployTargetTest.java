@@ -183,6 +183,15 @@ class CommandDeployTargetTest {
         assertThat(environment)
                 .containsEntry("PATH", "/usr/bin")
                 .containsEntry("LIFTOFF_VERSION", "1.2.3")
-                .doesNotContainKeys("LIFTOFF_ADMIN_PASSWORD", "LIFTOFF_DB_PASSWORD");
+                .doesNotContainKeys("LIFTOFF_ADMIN_PASSWORD", "LIFTOFF_DB_PASSWORD", "LIFTOFF_SLOT");
+    }
+
+    @Test
+    void aBlueGreenDeployTellsTheCommandTheSlot() {
+        Map<String, String> environment = new HashMap<>(Map.of("LIFTOFF_SLOT", "stale"));
+        CommandDeployTarget.prepareEnvironment(environment,
+                new DeployRequest("shop", "production", "1.2.3", "abcdef1", "liftoff-key", "idle"));
+
+        assertThat(environment).containsEntry("LIFTOFF_SLOT", "idle");
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.liftoff.config.AdminProperties;
+import dev.liftoff.config.BlueGreenConfig;
+import dev.liftoff.config.DeployStrategy;
 import dev.liftoff.config.DeployTargetConfig;
 import dev.liftoff.config.EnvironmentConfig;
 import dev.liftoff.config.LiftoffProperties;
@@ -75,6 +77,27 @@ class DeployTargetsTest {
         assertThatThrownBy(() -> targets.forEnvironment("shop", "qa"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("no deploy target is configured at liftoff.services.shop.environments.qa.deploy");
+    }
+
+    @Test
+    void aBlueGreenEnvironmentGetsItsTrafficSwitchFromTheSameAdapters() {
+        ServiceConfig shop = new ServiceConfig(Map.of(
+                ServiceConfig.STAGING, environment("https://staging.shop.example.com", COMMAND),
+                ServiceConfig.PRODUCTION, new EnvironmentConfig(URI.create("https://shop.example.com"), null, null, COMMAND, null,
+                        DeployStrategy.BLUE_GREEN, new BlueGreenConfig(URI.create("https://idle.shop.example.com"),
+                                webhook(URI.create("https://lb.example.com/switch"), "SWITCH_TOKEN")), null, null)),
+                null, null, null, null, null, null, null);
+        LiftoffProperties properties = new LiftoffProperties(new AdminProperties("admin", "admin-password"), Map.of("shop", shop));
+
+        DeployTargets targets = new DeployTargets(properties, secrets(new MockEnvironment().withProperty("SWITCH_TOKEN", "t")));
+        assertThat(targets.switchFor("shop", "production")).isInstanceOf(WebhookDeployTarget.class);
+        assertThat(targets.forEnvironment("shop", "production")).isInstanceOf(CommandDeployTarget.class);
+        assertThatThrownBy(() -> targets.switchFor("shop", "staging"))
+                .hasMessage("no traffic switch is configured at liftoff.services.shop.environments.staging.blue-green.switch"
+                        + " (strategy blue-green needs one)");
+        assertThatThrownBy(() -> new DeployTargets(properties, secrets(new MockEnvironment())))
+                .hasMessage("environment variable SWITCH_TOKEN is not set "
+                        + "(named by liftoff.services.shop.environments.production.blue-green.switch.webhook.token-env)");
     }
 
     private static DeployTargetConfig webhook(URI url, String tokenEnv) {

@@ -52,6 +52,14 @@ class WebhookDeployTargetTest {
     }
 
     @Test
+    void aBlueGreenDeployNamesTheIdleSlotAsItsTarget() throws IOException {
+        target(Duration.ofSeconds(5)).deploy(new DeployRequest("shop", "production", "2.4.1", "a1b2c3d4e5f6", "liftoff-key", "idle"));
+
+        assertThat(new ObjectMapper().readValue(webhook.received().get(0).body(), Map.class)).containsEntry("slot", "idle")
+                .containsEntry("environment", "production");
+    }
+
+    @Test
     void sendsNoAuthorizationWhenNoTokenIsConfigured() {
         new WebhookDeployTarget(webhookConfig(webhook.url("/deploy"), Duration.ofSeconds(5)), Optional.empty(), http)
                 .deploy(REQUEST);

@@ -107,6 +107,19 @@ class ReleaseFullStackTest {
         assertThat(variable(release, "productionVerification").path("passed").asBoolean()).isFalse();
         assertThat(variable(release, "rollbackVerification").path("passed").asBoolean()).isTrue();
         assertThat(text(release, "outcomeReason")).startsWith("Rolled production back to");
+        // blue-green: the bad build passed its checks in the idle slot, broke once traffic moved to it,
+        // and the rollback switched traffic back to the slot that kept the previous version warm
+        JsonNode idleSlot = variable(release, "productionIdleSlotVerification");
+        assertThat(idleSlot.path("passed").asBoolean()).as("idle slot: %s", idleSlot.path("summary")).isTrue();
+        assertThat(variable(release, "productionTrafficSwitch").path("status").asInt()).isEqualTo(200);
+        assertThat(variable(release, "rollbackTrafficSwitch").path("status").asInt()).isEqualTo(200);
+        assertThat(variable(release, "rollbackDeployment").isMissingNode()).as("nothing was redeployed").isTrue();
+        JsonNode restored = variable(release, "rollbackTarget");
+        assertThat(variable(release, "rollbackVerification").path("checks")).anySatisfy(check -> {
+            assertThat(check.path("name").asText()).isEqualTo("deployed commit");
+            assertThat(check.path("expected").asText()).isEqualTo(restored.path("commitSha").asText());
+            assertThat(check.path("passed").asBoolean()).isTrue();
+        });
     }
 
     @Test

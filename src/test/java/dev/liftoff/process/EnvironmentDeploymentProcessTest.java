@@ -40,6 +40,48 @@ class EnvironmentDeploymentProcessTest extends ReleaseProcessTestBase {
     }
 
     @Test
+    void blueGreenDeploysToTheIdleSlotChecksItThenSwitchesTrafficAndVerifiesLive() {
+        ProcessInstance deployment = startStage(ProcessKeys.ENVIRONMENT_DEPLOYMENT, "kiosk@2.0.0",
+                Map.of(Vars.SERVICE, TestServices.KIOSK, Vars.ENVIRONMENT, "production"));
+        executeNextJob();
+        assertThat(deployment).isWaitingAt("Task_DeployToIdleSlot");
+        executeNextJob();
+        assertThat(standIns.deploys).containsExactly("production/idle:2.0.0");
+        assertThat(deployment).isWaitingAt("Task_AwaitIdleSlot");
+        executeNextJob();
+        assertThat(deployment).isWaitingAt("Task_VerifyIdleSlot");
+        executeNextJob();
+        assertThat(deployment).isWaitingAt("Task_SwitchTraffic");
+        assertThat(standIns.switches).isEmpty();
+        executeNextJob();
+        assertThat(standIns.switches).containsExactly("production:2.0.0");
+        assertThat(deployment).isWaitingAt("Task_AwaitDeployedVersion");
+        executeNextJob();
+        assertThat(deployment).isWaitingAt("Task_VerifyEnvironment");
+        executeNextJob();
+
+        assertThat(deployment).isEnded().hasPassed("EndEvent_Verified").hasNotPassed("Task_Deploy");
+        assertThat(outcomeOf(deployment, "productionIdleSlotVerification")).isNotNull();
+        assertThat(outcomeOf(deployment, "productionVerification")).isNotNull();
+        assertThat(outcomeOf(deployment, "productionTrafficSwitch")).isNotNull();
+    }
+
+    @Test
+    void blueGreenNeverMovesTrafficToAnIdleSlotThatFailsItsChecks() {
+        standIns.failingEnvironments.add("production/idle");
+        ProcessInstance deployment = startStage(ProcessKeys.ENVIRONMENT_DEPLOYMENT, "kiosk@2.0.1",
+                Map.of(Vars.SERVICE, TestServices.KIOSK, Vars.ENVIRONMENT, "production"));
+        executeNextJob();
+        executeNextJob();
+        executeNextJob();
+
+        assertThatThrownBy(this::executeNextJob).hasMessageContaining(BpmnErrors.VERIFICATION_FAILED);
+        assertThat(deployment).isWaitingAt("Task_VerifyIdleSlot");
+        assertThat(standIns.switches).isEmpty();
+        assertThat(outcomeOf(deployment, "productionTrafficSwitch")).isNull();
+    }
+
+    @Test
     void aRefusingDeployTargetIsRetriedThenAnIncidentAndNothingMovesOn() {
         standIns.deployTargetRefuses = true;
         ProcessInstance deployment = startStage(ProcessKeys.ENVIRONMENT_DEPLOYMENT, "shop@2.0.2", Map.of(Vars.ENVIRONMENT, "staging"));

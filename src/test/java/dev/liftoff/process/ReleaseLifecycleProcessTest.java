@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
         "processes/environment-deployment.bpmn", "processes/uat-signoff.bpmn", "processes/go-live-signoff.bpmn",
         "processes/rollback.bpmn", "processes/release-closure.bpmn", "processes/monitoring-window.bpmn",
         "incident-response-stand-in.bpmn",
-        "forms/go-no-go.form", "forms/uat.form", "forms/go-live-signoff.form"})
+        "forms/go-no-go.form", "forms/uat.form", "forms/go-live-signoff.form", "forms/manual-intervention.form"})
 class ReleaseLifecycleProcessTest extends ReleaseProcessTestBase {
 
     @RegisterExtension
@@ -181,6 +181,9 @@ class ReleaseLifecycleProcessTest extends ReleaseProcessTestBase {
         assertThat(standIns.deploys).containsExactly(
                 "staging:" + version(release), "production:" + version(release), "production:1.0.0");
         assertThat((String) outcomeOf(release, Vars.ROLLBACK_TRIGGER)).startsWith("production verification failed");
+        JsonNode incident = json(release, "incidents").get(0);
+        assertThat(incident.path("severity").asText()).isEqualTo("P1");
+        assertThat(incident.path("title").asText()).startsWith("shop: production failure (");
         assertThat(json(release, Vars.RELEASE_SUMMARY).path("rollback").path("restored").path("source").asText())
                 .isEqualTo("running before this release");
     }
@@ -216,13 +219,19 @@ class ReleaseLifecycleProcessTest extends ReleaseProcessTestBase {
     }
 
     @Test
-    void unverifiedRollbackFailsTheRelease() {
+    void unverifiedRollbackFailsTheReleaseAfterOperationsSayProductionIsNotRestored() {
         standIns.failingEnvironments.add("production");
         standIns.restoredVersionVerifies = false;
         ProcessInstance release = releaseThroughSignoff();
+        assertThat(release).isNotEnded();
+
+        completeAs("otto", task(release, "UserTask_ManualIntervention"), Map.of(
+                Vars.INTERVENTION_ACTIONS, "Scaled the old deployment up by hand; errors continue", Vars.PRODUCTION_RESTORED, "NO"));
 
         assertThat(release).isEnded().hasPassed("Task_RecordRollbackFailed", "EndEvent_Failed");
-        assertThat(outcomeOf(release, Vars.OUTCOME_REASON)).isEqualTo("Rollback could not be verified");
+        assertThat((String) outcomeOf(release, Vars.OUTCOME_REASON))
+                .startsWith("The restored version did not pass its verification")
+                .endsWith("Manual intervention by otto: Scaled the old deployment up by hand; errors continue — production is not restored.");
     }
 
     @Test
@@ -234,10 +243,49 @@ class ReleaseLifecycleProcessTest extends ReleaseProcessTestBase {
         decideGo(release);
         passUat(release);
         approveAllRoles(release);
+        completeAs("olga", task(release, "UserTask_ManualIntervention"), Map.of(
+                Vars.INTERVENTION_ACTIONS, "No earlier build exists; left it running and opened a ticket", Vars.PRODUCTION_RESTORED, "NO"));
 
         assertThat(release).isEnded().hasPassed("Task_RecordRollbackFailed", "EndEvent_Failed");
-        assertThat(passedInStages(release)).contains("EndEvent_NothingToRestore").doesNotContain("Task_RedeployPreviousVersion");
+        assertThat(passedInStages(release)).contains("UserTask_ManualIntervention").doesNotContain("Task_RedeployPreviousVersion");
         assertThat((String) outcomeOf(release, Vars.OUTCOME_REASON)).startsWith("Rollback impossible: no earlier version of ledger");
+    }
+
+    @Test
+    void aRefusedRollbackThatOperationsRestoreByHandIsRolledBackInTheirName() {
+        standIns.failingEnvironments.add("production");
+        standIns.rollbackRefused = true;
+        ProcessInstance release = releaseThroughSignoff();
+
+        completeAs("otto", task(release, "UserTask_ManualIntervention"), Map.of(
+                Vars.INTERVENTION_ACTIONS, "Deployed 1.0.0 from the console; smoke suite green", Vars.PRODUCTION_RESTORED, "YES"));
+
+        assertThat(release).isEnded().hasPassed("Task_RecordRolledBack", "EndEvent_RolledBack");
+        assertThat(passedInStages(release)).contains("BoundaryEvent_RestoreRefused");
+        assertThat((String) outcomeOf(release, Vars.OUTCOME_REASON))
+                .endsWith("otto confirmed that production is restored and verified.");
+    }
+
+    @Test
+    void blueGreenReleaseIsSwitchedBackWhenTheLiveVersionFails() {
+        standIns.failingEnvironments.add("production");
+        ProcessInstance release = releaseThroughSignoff(TestServices.KIOSK);
+
+        assertThat(release).isEnded().hasPassed("EndEvent_RolledBack");
+        assertThat(passedInStages(release)).contains("Task_VerifyIdleSlot", "Task_SwitchTraffic", "Task_SwitchTrafficBack");
+        assertThat(standIns.deploys).containsExactly("staging:" + version(release), "production/idle:" + version(release));
+        assertThat(standIns.switches).containsExactly("production:" + version(release), "production:1.0.0");
+    }
+
+    @Test
+    void blueGreenReleaseWhoseIdleSlotFailsNeverMovesTraffic() {
+        standIns.failingEnvironments.add("production/idle");
+        ProcessInstance release = releaseThroughSignoff(TestServices.KIOSK);
+
+        assertThat(release).isEnded().hasPassed("EndEvent_RolledBack");
+        assertThat(passedInStages(release)).contains("Gateway_TrafficSwitched", "Task_VerifyRestoredVersion")
+                .doesNotContain("Task_SwitchTraffic", "Task_SwitchTrafficBack");
+        assertThat(standIns.switches).isEmpty();
     }
 
     @Test
@@ -346,7 +394,11 @@ class ReleaseLifecycleProcessTest extends ReleaseProcessTestBase {
     }
 
     private ProcessInstance releaseThroughSignoff() {
-        ProcessInstance release = startRelease(TestServices.SHOP, "erin", "ci-bot");
+        return releaseThroughSignoff(TestServices.SHOP);
+    }
+
+    private ProcessInstance releaseThroughSignoff(String service) {
+        ProcessInstance release = startRelease(service, "erin", "ci-bot");
         runJobs();
         decideGo(release);
         passUat(release);

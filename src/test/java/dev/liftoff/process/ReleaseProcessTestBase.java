@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
@@ -33,6 +34,9 @@ abstract class ReleaseProcessTestBase {
     @BeforeEach
     void registerStandIns(ProcessEngine processEngine) {
         engine = processEngine;
+        // bind the assertions to this engine: otherwise they pick one from the JVM-wide registry,
+        // which test classes that ran earlier in the same JVM fill too
+        BpmnAwareTests.init(processEngine);
         standIns = StandIns.register(engine);
     }
 

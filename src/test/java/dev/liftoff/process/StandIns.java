@@ -1,6 +1,8 @@
 package dev.liftoff.process;
 
 import dev.liftoff.deploy.ChooseRollbackTargetDelegate;
+import dev.liftoff.deploy.DeployStrategies;
+import dev.liftoff.deploy.ManualInterventionRecorder;
 import dev.liftoff.deploy.RollbackTargets;
 import dev.liftoff.incident.IncidentPolicy;
 import dev.liftoff.incident.PlanAcknowledgementDelegate;
@@ -49,12 +51,17 @@ public final class StandIns {
     public boolean previousVersionKnown = true;
     public boolean restoredVersionVerifies = true;
     public boolean deployTargetRefuses = false;
+    /** the rollback's redeploy or switch back is refused on its last attempt: {@code RollbackFailed} */
+    public boolean rollbackRefused = false;
+    /** what reached deploy targets: {@code environment:version}, a slot as {@code environment/idle:version} */
     public final List<String> deploys = new ArrayList<>();
     /** environments whose monitoring ticks stop the window, with the reason */
     public final Map<String, String> stoppingTicks = new HashMap<>();
     /** every monitoring tick run, as "environment@instant of the engine clock" */
     public final List<String> ticks = new ArrayList<>();
     public final List<String> baselines = new ArrayList<>();
+    /** what reached traffic switches: {@code environment:version} that is to serve */
+    public final List<String> switches = new ArrayList<>();
 
     public static StandIns register(ProcessEngine engine) {
         StandIns standIns = new StandIns();
@@ -81,6 +88,8 @@ public final class StandIns {
         // a release raises incidents for real; deploy processes/incident-response.bpmn where it does
         Mocks.register("raiseReleaseIncident", new RaiseReleaseIncidentDelegate(new ReleaseIncidents(properties, engine.getRuntimeService())));
         Mocks.register("planAcknowledgement", new PlanAcknowledgementDelegate(new IncidentPolicy(properties)));
+        Mocks.register("deployStrategies", new DeployStrategies(properties));
+        Mocks.register("manualInterventionRecorder", new ManualInterventionRecorder());
 
         Mocks.register("runReadinessChecks", standIns.readinessChecks());
         Mocks.register("recordCurrentVersion", standIns.recordCurrentVersion());
@@ -88,8 +97,17 @@ public final class StandIns {
             if (standIns.deployTargetRefuses) {
                 throw new IllegalStateException("webhook https://deployer.example.com/deploy answered 503: busy");
             }
-            standIns.deploys.add(execution.getVariable(Vars.ENVIRONMENT) + ":" + execution.getVariable(Vars.DEPLOY_VERSION));
+            Object slot = execution.getVariable(Vars.SLOT);
+            standIns.deploys.add(execution.getVariable(Vars.ENVIRONMENT) + (slot == null ? "" : "/" + slot) + ":"
+                    + execution.getVariable(Vars.DEPLOY_VERSION));
         });
+        Mocks.register("switchTraffic", (JavaDelegate) execution -> {
+            String environment = (String) execution.getVariable(Vars.ENVIRONMENT);
+            standIns.switches.add(environment + ":" + execution.getVariable(Vars.VERSION));
+            JsonVars.write(RootInstance.of(execution), Vars.trafficSwitchOf(environment), Map.of("status", 200));
+        });
+        Mocks.register("switchTrafficBack", standIns.restore(standIns.switches, "Switching production traffic back"));
+        Mocks.register("redeployPreviousVersion", standIns.restore(standIns.deploys, "Redeploying the previous version"));
         Mocks.register("awaitDeployedVersion", (JavaDelegate) execution -> { });
         Mocks.register("verifyEnvironment", standIns.verifyEnvironment());
         Mocks.register("verifyRestoredVersion", standIns.verifyRestoredVersion());
@@ -97,6 +115,16 @@ public final class StandIns {
         Mocks.register("measureLatencyBaseline", (JavaDelegate) execution ->
                 standIns.baselines.add((String) execution.getVariable(Vars.ENVIRONMENT)));
         return standIns;
+    }
+
+    /** a rollback step: records what it restored, or fails the rollback as the real one does after its last attempt */
+    private JavaDelegate restore(List<String> record, String what) {
+        return execution -> {
+            if (rollbackRefused) {
+                throw new BpmnError(BpmnErrors.ROLLBACK_FAILED, what + " was refused: webhook answered 409: slot not warm");
+            }
+            record.add(execution.getVariable(Vars.ENVIRONMENT) + ":" + execution.getVariable(Vars.ROLLBACK_TARGET_VERSION));
+        };
     }
 
     private JavaDelegate readinessChecks() {
@@ -124,12 +152,15 @@ public final class StandIns {
         };
     }
 
+    /** fails the environments in {@link #failingEnvironments}; an idle slot fails as {@code production/idle} */
     private JavaDelegate verifyEnvironment() {
         return execution -> {
             String environment = (String) execution.getVariable(Vars.ENVIRONMENT);
-            boolean passes = !failingEnvironments.contains(environment);
+            boolean idle = execution.getVariable(Vars.SLOT) != null;
+            boolean passes = !failingEnvironments.contains(idle ? environment + "/idle" : environment);
             String summary = passes ? "3/3 passed" : "2/3 passed — score: status 500 (expected 200)";
-            JsonVars.write(RootInstance.of(execution), Vars.verificationOf(environment), evidence(passes, summary));
+            JsonVars.write(RootInstance.of(execution),
+                    idle ? Vars.idleSlotVerificationOf(environment) : Vars.verificationOf(environment), evidence(passes, summary));
             if (!passes) {
                 throw new BpmnError(BpmnErrors.VERIFICATION_FAILED, environment + " " + summary);
             }
@@ -153,6 +184,9 @@ public final class StandIns {
             execution.setVariable(Vars.ROLLBACK_SUMMARY, restoredVersionVerifies
                     ? "Rolled production back to " + execution.getVariable(Vars.ROLLBACK_TARGET_VERSION)
                     : "Rollback could not be verified");
+            if (!restoredVersionVerifies) {
+                execution.setVariable(Vars.ROLLBACK_FAILURE, "The restored version did not pass its verification: 2/3 passed.");
+            }
         };
     }
 

@@ -1,6 +1,8 @@
 package dev.liftoff.process;
 
 import dev.liftoff.config.AdminProperties;
+import dev.liftoff.config.BlueGreenConfig;
+import dev.liftoff.config.DeployStrategy;
 import dev.liftoff.config.DeployTargetConfig;
 import dev.liftoff.config.EnvironmentConfig;
 import dev.liftoff.config.LatencyDegradationTrigger;
@@ -17,40 +19,52 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Services for process tests: {@code shop} gets released; {@code ledger} never was; {@code radar}
- * is watched after each deploy: staging every 15 minutes for 30 minutes, production every 10
- * minutes for 20 minutes and then every 30 minutes for an hour.
+ * Services for process tests: {@code shop} gets released; {@code ledger} never was; {@code kiosk}
+ * runs production blue-green; {@code radar} is watched after each deploy: staging every 15 minutes
+ * for 30 minutes, production every 10 minutes for 20 minutes and then every 30 minutes for an hour.
  */
 public final class TestServices {
 
     public static final String SHOP = "shop";
     public static final String LEDGER = "ledger";
+    public static final String KIOSK = "kiosk";
     public static final String RADAR = "radar";
     public static final List<String> SCENARIOS = List.of("Sign in", "Check out a basket");
     public static final List<String> ROLES = List.of(Groups.ENGINEERING_LEADS, Groups.SECURITY_LEADS);
+
+    private static final URI NOWHERE = URI.create("http://127.0.0.1:9");
 
     private TestServices() {
     }
 
     public static LiftoffProperties properties() {
         return new LiftoffProperties(new AdminProperties("admin", "admin"), Map.of(SHOP, service(), LEDGER, service(),
-                RADAR, watchedService()));
+                KIOSK, blueGreenService(), RADAR, watchedService()));
     }
 
     private static ServiceConfig service() {
-        EnvironmentConfig staging = new EnvironmentConfig(URI.create("http://127.0.0.1:9"), null, null, deploy(), null);
-        EnvironmentConfig production = new EnvironmentConfig(URI.create("http://127.0.0.1:9"), null, null, deploy(), null);
-        return service(staging, production);
+        return service(direct(), direct());
+    }
+
+    private static ServiceConfig blueGreenService() {
+        EnvironmentConfig production = new EnvironmentConfig(NOWHERE, null, null, webhook("http://127.0.0.1:9/deploy"), null,
+                DeployStrategy.BLUE_GREEN, new BlueGreenConfig(URI.create("http://127.0.0.1:10"), webhook("http://127.0.0.1:9/switch")),
+                null, null);
+        return service(direct(), production);
     }
 
     private static ServiceConfig watchedService() {
-        EnvironmentConfig staging = new EnvironmentConfig(URI.create("http://127.0.0.1:9"), null, null, deploy(), null,
+        EnvironmentConfig staging = new EnvironmentConfig(NOWHERE, null, null, webhook("http://127.0.0.1:9/deploy"), null,
                 new MonitoringConfig(List.of(new MonitoringPhase(Duration.ofMinutes(15), Duration.ofMinutes(30)))), null);
-        EnvironmentConfig production = new EnvironmentConfig(URI.create("http://127.0.0.1:9"), null, null, deploy(), null,
+        EnvironmentConfig production = new EnvironmentConfig(NOWHERE, null, null, webhook("http://127.0.0.1:9/deploy"), null,
                 new MonitoringConfig(List.of(new MonitoringPhase(Duration.ofMinutes(10), Duration.ofMinutes(20)),
                         new MonitoringPhase(Duration.ofMinutes(30), Duration.ofHours(1)))),
                 new RollbackTriggers(null, new LatencyDegradationTrigger(50, Duration.ofMillis(5))));
         return service(staging, production);
+    }
+
+    private static EnvironmentConfig direct() {
+        return new EnvironmentConfig(NOWHERE, null, null, webhook("http://127.0.0.1:9/deploy"), null);
     }
 
     private static ServiceConfig service(EnvironmentConfig staging, EnvironmentConfig production) {
@@ -58,8 +72,7 @@ public final class TestServices {
                 new UatConfig(Groups.UAT_TESTERS, SCENARIOS, 3), new SignoffConfig(ROLES));
     }
 
-    private static DeployTargetConfig deploy() {
-        return new DeployTargetConfig(DeployTargetConfig.Type.WEBHOOK,
-                new DeployTargetConfig.Webhook(URI.create("http://127.0.0.1:9/deploy"), null, null), null);
+    private static DeployTargetConfig webhook(String url) {
+        return new DeployTargetConfig(DeployTargetConfig.Type.WEBHOOK, new DeployTargetConfig.Webhook(URI.create(url), null, null), null);
     }
 }

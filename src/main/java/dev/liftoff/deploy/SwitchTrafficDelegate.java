@@ -1,0 +1,35 @@
+package dev.liftoff.deploy;
+
+import dev.liftoff.process.JsonVars;
+import dev.liftoff.process.RootInstance;
+import dev.liftoff.process.Vars;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Blue-green: moves the environment's traffic to the slot that runs the new version. Its answer
+ * goes to {@code <environment>TrafficSwitch} on the root at once: from then on a rollback must
+ * switch back. A refusal is technical, like a refused deploy: traffic did not move, the engine
+ * retries, then raises an incident.
+ */
+@Component("switchTraffic")
+public class SwitchTrafficDelegate implements JavaDelegate {
+
+    private final DeployTargets deployTargets;
+
+    public SwitchTrafficDelegate(DeployTargets deployTargets) {
+        this.deployTargets = deployTargets;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String service = (String) execution.getVariable(Vars.SERVICE);
+        String environment = (String) execution.getVariable(Vars.ENVIRONMENT);
+        DeployRequest request = new DeployRequest(service, environment,
+                (String) execution.getVariable(Vars.VERSION), (String) execution.getVariable(Vars.COMMIT_SHA),
+                IdempotencyKeys.of(execution.getProcessInstanceId(), execution.getCurrentActivityId(), environment));
+        DeployReceipt receipt = deployTargets.switchFor(service, environment).deploy(request);
+        JsonVars.write(RootInstance.of(execution), Vars.trafficSwitchOf(environment), receipt.toMap());
+    }
+}
