@@ -42,8 +42,48 @@ public class ReleaseSummaryService {
         summary.set("checks", checks(root));
         JsonNode approvals = JsonVars.read(root, Vars.APPROVALS);
         summary.set("approvals", approvals.isArray() ? approvals : JsonVars.MAPPER.createArrayNode());
+        summary.set("monitoring", monitoring(root));
         summary.set("rollback", rollback(root));
+        JsonNode incidents = JsonVars.read(root, Vars.INCIDENTS);
+        summary.set("incidents", incidents.isArray() ? incidents : JsonVars.MAPPER.createArrayNode());
         return summary;
+    }
+
+    /**
+     * Per watched environment: the schedule, how the window ended (with who cut it short and why),
+     * and the trend of its ticks: how many passed, and each failed tick with what it found.
+     */
+    private static ObjectNode monitoring(DelegateExecution root) {
+        ObjectNode monitoring = JsonVars.MAPPER.createObjectNode();
+        for (String environment : ENVIRONMENTS) {
+            JsonNode window = JsonVars.read(root, Vars.monitoringOf(environment));
+            if (!window.isObject()) {
+                continue;
+            }
+            ObjectNode entry = JsonVars.MAPPER.createObjectNode();
+            entry.put("schedule", window.path("schedule").asText());
+            entry.put("status", window.path("status").asText());
+            entry.put("startedAt", window.path("startedAt").asText());
+            int passed = 0;
+            ArrayNode failedTicks = JsonVars.MAPPER.createArrayNode();
+            for (JsonNode tick : window.path("ticks")) {
+                if (tick.path("passed").asBoolean()) {
+                    passed++;
+                } else {
+                    failedTicks.add(tick);
+                }
+            }
+            entry.put("ticks", window.path("ticks").size());
+            entry.put("ticksPassed", passed);
+            entry.set("failedTicks", failedTicks);
+            for (String end : List.of("cutShort", "stoppedBecause")) {
+                if (window.has(end)) {
+                    entry.set(end, window.get(end));
+                }
+            }
+            monitoring.set(environment, entry);
+        }
+        return monitoring;
     }
 
     private ArrayNode stages(String rootId) {

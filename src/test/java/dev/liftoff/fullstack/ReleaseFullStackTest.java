@@ -64,26 +64,27 @@ class ReleaseFullStackTest {
     }
 
     private static final Duration STEP = Duration.ofSeconds(60);
-    private static final AtomicInteger VERSIONS = new AtomicInteger();
-    static final List<String> SIGNERS = List.of("eli", "sam", "otto", "paula");
 
     @LocalServerPort
     int port;
 
     LiftoffClient client;
 
+    ReleaseDriver driver;
+
     @BeforeEach
     void connect() {
         client = new LiftoffClient(port);
+        driver = new ReleaseDriver(client, STEP);
     }
 
     @Test
     void approvedReleaseIsReleased() {
-        String release = start("c0ffee1234abcd", "erin");
-        approveThroughSignoff(release);
+        String release = driver.start("c0ffee1234abcd", "erin");
+        driver.approveThroughSignoff(release);
 
-        assertThat(outcome(release)).isEqualTo("RELEASED");
-        JsonNode staging = variable(release, "stagingVerification");
+        assertThat(driver.outcome(release)).isEqualTo("RELEASED");
+        JsonNode staging = driver.variable(release, "stagingVerification");
         assertThat(staging.path("passed").asBoolean()).isTrue();
         // health, commit, 31 smoke assertions, 4 security headers, 1 CORS preflight, 6 latency checks
         assertThat(staging.path("checks").size()).isEqualTo(44);
@@ -91,31 +92,31 @@ class ReleaseFullStackTest {
                 .contains("security header Strict-Transport-Security", "CORS preflight POST /api/preview", "Quiz generation: latency");
         assertThat(staging.path("checks")).filteredOn(check -> check.path("name").asText().endsWith(": latency"))
                 .allSatisfy(check -> assertThat(check.path("actual").asText()).matches("p50 \\d+\\.\\d ms, p95 \\d+\\.\\d ms, p99 \\d+\\.\\d ms over 20 samples"));
-        assertThat(variable(release, "productionVerification").path("passed").asBoolean()).isTrue();
-        JsonNode summary = variable(release, "releaseSummary");
+        assertThat(driver.variable(release, "productionVerification").path("passed").asBoolean()).isTrue();
+        JsonNode summary = driver.variable(release, "releaseSummary");
         assertThat(summary.path("approvals")).extracting(a -> a.path("user").asText())
                 .containsExactly("rita", "ursula", "eli", "sam", "otto", "paula");
     }
 
     @Test
     void badCommitPassesStagingAndIsRolledBackInProduction() {
-        String release = start("bad0123456789", "erin");
-        approveThroughSignoff(release);
+        String release = driver.start("bad0123456789", "erin");
+        driver.approveThroughSignoff(release);
 
-        assertThat(outcome(release)).isEqualTo("ROLLED_BACK");
-        assertThat(variable(release, "stagingVerification").path("passed").asBoolean()).isTrue();
-        assertThat(variable(release, "productionVerification").path("passed").asBoolean()).isFalse();
-        assertThat(variable(release, "rollbackVerification").path("passed").asBoolean()).isTrue();
-        assertThat(text(release, "outcomeReason")).startsWith("Rolled production back to");
+        assertThat(driver.outcome(release)).isEqualTo("ROLLED_BACK");
+        assertThat(driver.variable(release, "stagingVerification").path("passed").asBoolean()).isTrue();
+        assertThat(driver.variable(release, "productionVerification").path("passed").asBoolean()).isFalse();
+        assertThat(driver.variable(release, "rollbackVerification").path("passed").asBoolean()).isTrue();
+        assertThat(driver.text(release, "outcomeReason")).startsWith("Rolled production back to");
         // blue-green: the bad build passed its checks in the idle slot, broke once traffic moved to it,
         // and the rollback switched traffic back to the slot that kept the previous version warm
-        JsonNode idleSlot = variable(release, "productionIdleSlotVerification");
+        JsonNode idleSlot = driver.variable(release, "productionIdleSlotVerification");
         assertThat(idleSlot.path("passed").asBoolean()).as("idle slot: %s", idleSlot.path("summary")).isTrue();
-        assertThat(variable(release, "productionTrafficSwitch").path("status").asInt()).isEqualTo(200);
-        assertThat(variable(release, "rollbackTrafficSwitch").path("status").asInt()).isEqualTo(200);
-        assertThat(variable(release, "rollbackDeployment").isMissingNode()).as("nothing was redeployed").isTrue();
-        JsonNode restored = variable(release, "rollbackTarget");
-        assertThat(variable(release, "rollbackVerification").path("checks")).anySatisfy(check -> {
+        assertThat(driver.variable(release, "productionTrafficSwitch").path("status").asInt()).isEqualTo(200);
+        assertThat(driver.variable(release, "rollbackTrafficSwitch").path("status").asInt()).isEqualTo(200);
+        assertThat(driver.variable(release, "rollbackDeployment").isMissingNode()).as("nothing was redeployed").isTrue();
+        JsonNode restored = driver.variable(release, "rollbackTarget");
+        assertThat(driver.variable(release, "rollbackVerification").path("checks")).anySatisfy(check -> {
             assertThat(check.path("name").asText()).isEqualTo("deployed commit");
             assertThat(check.path("expected").asText()).isEqualTo(restored.path("commitSha").asText());
             assertThat(check.path("passed").asBoolean()).isTrue();
@@ -124,12 +125,12 @@ class ReleaseFullStackTest {
 
     @Test
     void aDrillFailsTheFirstStagingTickAndProvesTheWholeAlertPath() {
-        String release = start("d1e1d0c0ffee12", "erin", true);
-        decide(release, "UserTask_GoNoGo", "rita", Map.of("decision", value("GO")));
+        String release = driver.start("d1e1d0c0ffee12", "erin", true);
+        driver.decide(release, "UserTask_GoNoGo", "rita", Map.of("decision", ReleaseDriver.value("GO")));
 
-        assertThat(outcome(release)).isEqualTo("FAILED");
-        assertThat(text(release, "outcomeReason")).contains("drill: Liftoff failed this tick on purpose");
-        JsonNode incident = variable(release, "incidents").get(0);
+        assertThat(driver.outcome(release)).isEqualTo("FAILED");
+        assertThat(driver.text(release, "outcomeReason")).contains("drill: Liftoff failed this tick on purpose");
+        JsonNode incident = driver.variable(release, "incidents").get(0);
         assertThat(incident.path("severity").asText()).isEqualTo("P2");
         assertThat(incident.path("drill").asBoolean()).isTrue();
         String title = incident.path("title").asText();
@@ -143,22 +144,22 @@ class ReleaseFullStackTest {
                 .filter(message -> title.equals(subject(message))).findFirst().orElse(null));
         assertThat(GreenMailUtil.getBody(mail)).contains("This is a drill");
 
-        String acknowledge = awaitTaskOf(release, "UserTask_AcknowledgeIncident", "otto", "operations");
+        String acknowledge = driver.awaitTaskOf(release, "UserTask_AcknowledgeIncident", "otto", "operations");
         LiftoffClient.Reply done = client.post("otto", "/engine-rest/task/" + acknowledge + "/complete",
-                Map.of("variables", Map.of("acknowledgementNote", value("drill seen, paged within a minute"))));
+                Map.of("variables", Map.of("acknowledgementNote", ReleaseDriver.value("drill seen, paged within a minute"))));
         assertThat(done.status()).as(done.body()).isEqualTo(204);
-        awaitTaskOf(release, "UserTask_ReviewIncident", "olga", "operations");
+        driver.awaitTaskOf(release, "UserTask_ReviewIncident", "olga", "operations");
     }
 
     @Test
     void deadCommitFailsOnStagingAndNeverReachesProduction() {
-        String release = start("dead0123456789", "erin");
-        decide(release, "UserTask_GoNoGo", "rita", Map.of("decision", value("GO")));
+        String release = driver.start("dead0123456789", "erin");
+        driver.decide(release, "UserTask_GoNoGo", "rita", Map.of("decision", ReleaseDriver.value("GO")));
 
-        assertThat(outcome(release)).isEqualTo("FAILED");
-        assertThat(text(release, "outcomeReason")).contains("Staging verification failed");
-        assertThat(variable(release, "stagingVerification").path("passed").asBoolean()).isFalse();
-        assertThat(variable(release, "productionDeployment").isMissingNode()).isTrue();
+        assertThat(driver.outcome(release)).isEqualTo("FAILED");
+        assertThat(driver.text(release, "outcomeReason")).contains("Staging verification failed");
+        assertThat(driver.variable(release, "stagingVerification").path("passed").asBoolean()).isFalse();
+        assertThat(driver.variable(release, "productionDeployment").isMissingNode()).isTrue();
     }
 
     @Test
@@ -174,19 +175,19 @@ class ReleaseFullStackTest {
 
     @Test
     void fourEyesKeepsTheRequesterOffTheirOwnSignoff() {
-        String release = start("f00dbabe12345", "erin");
-        decide(release, "UserTask_GoNoGo", "rita", Map.of("decision", value("GO")));
-        decide(release, "UserTask_Uat", "ursula", uatPass());
-        String engineering = awaitTaskOf(release, "UserTask_SignOff", "eli", "engineering-leads");
+        String release = driver.start("f00dbabe12345", "erin");
+        driver.decide(release, "UserTask_GoNoGo", "rita", Map.of("decision", ReleaseDriver.value("GO")));
+        driver.decide(release, "UserTask_Uat", "ursula", ReleaseDriver.uatPass());
+        String engineering = driver.awaitTaskOf(release, "UserTask_SignOff", "eli", "engineering-leads");
 
         // ci-bot starts releases but works no task
         assertThat(client.post("ci-bot", "/engine-rest/task/" + engineering + "/complete",
-                Map.of("variables", Map.of("decision", value("APPROVE")))).status()).isEqualTo(403);
+                Map.of("variables", Map.of("decision", ReleaseDriver.value("APPROVE")))).status()).isEqualTo(403);
         // erin requested it: the task is not hers to see or sign
         assertThat(client.get("erin", "/engine-rest/task?processInstanceBusinessKey=" + release).json()).isEmpty();
         assertThat(client.get("erin", "/engine-rest/task/" + engineering).status()).isEqualTo(404);
         assertThat(client.post("erin", "/engine-rest/task/" + engineering + "/complete",
-                Map.of("variables", Map.of("decision", value("APPROVE")))).status()).isEqualTo(403);
+                Map.of("variables", Map.of("decision", ReleaseDriver.value("APPROVE")))).status()).isEqualTo(403);
         // eli may not claim it for erin
         LiftoffClient.Reply claimForErin = client.post("eli", "/engine-rest/task/" + engineering + "/claim",
                 Map.of("userId", "erin"));
@@ -194,33 +195,33 @@ class ReleaseFullStackTest {
         assertThat(claimForErin.body()).contains("erin requested this release");
         // eli may sign it
         assertThat(client.post("eli", "/engine-rest/task/" + engineering + "/complete",
-                Map.of("variables", Map.of("decision", value("APPROVE")))).status()).isEqualTo(204);
+                Map.of("variables", Map.of("decision", ReleaseDriver.value("APPROVE")))).status()).isEqualTo(204);
         // and having signed engineering, eli cannot see another role's task; sue rejects to end the release
-        String security = awaitTaskOf(release, "UserTask_SignOff", "sue", "security-leads");
+        String security = driver.awaitTaskOf(release, "UserTask_SignOff", "sue", "security-leads");
         assertThat(client.post("sue", "/engine-rest/task/" + security + "/complete",
-                Map.of("variables", Map.of("decision", value("REJECT"), "comment", value("pen test pending")))).status())
+                Map.of("variables", Map.of("decision", ReleaseDriver.value("REJECT"), "comment", ReleaseDriver.value("pen test pending")))).status())
                 .isEqualTo(204);
-        assertThat(outcome(release)).isEqualTo("REJECTED");
-        assertThat(text(release, "outcomeReason")).isEqualTo("Go-live sign-off refused by sue for security-leads: pen test pending");
+        assertThat(driver.outcome(release)).isEqualTo("REJECTED");
+        assertThat(driver.text(release, "outcomeReason")).isEqualTo("Go-live sign-off refused by sue for security-leads: pen test pending");
     }
 
     @Test
     void operationsMayRollBackAReleaseThatIsGoingLiveButCiMayNot() {
-        String release = start("c0ffee5678abcd", "erin");
-        approveThroughSignoff(release);
+        String release = driver.start("c0ffee5678abcd", "erin");
+        driver.approveThroughSignoff(release);
         LiftoffClient.await("the production deploy of " + release, STEP,
-                () -> variable(release, "productionDeployment").isMissingNode() ? null : true);
+                () -> driver.variable(release, "productionDeployment").isMissingNode() ? null : true);
 
         Map<String, Object> rollback = Map.of("messageName", "RollbackRequested", "businessKey", release,
-                "processVariables", Map.of("rollbackReason", value("error rate climbing")));
+                "processVariables", Map.of("rollbackReason", ReleaseDriver.value("error rate climbing")));
         assertThat(client.post("ci-bot", "/engine-rest/message", rollback).status()).isEqualTo(403);
         LiftoffClient.Reply sent = client.post("otto", "/engine-rest/message", rollback);
         assertThat(sent.status()).as(sent.body()).isEqualTo(204);
 
-        assertThat(outcome(release)).isEqualTo("ROLLED_BACK");
-        assertThat(text(release, "rollbackRequestedBy")).isEqualTo("otto");
-        assertThat(text(release, "rollbackTrigger")).isEqualTo("rollback requested by otto: error rate climbing");
-        assertThat(text(release, "requestedBy")).isEqualTo("erin");
+        assertThat(driver.outcome(release)).isEqualTo("ROLLED_BACK");
+        assertThat(driver.text(release, "rollbackRequestedBy")).isEqualTo("otto");
+        assertThat(driver.text(release, "rollbackTrigger")).isEqualTo("rollback requested by otto: error rate climbing");
+        assertThat(driver.text(release, "requestedBy")).isEqualTo("erin");
     }
 
     @Test
@@ -234,118 +235,11 @@ class ReleaseFullStackTest {
         assertThat(client.get("ci-bot", "/engine-rest/filter?resourceType=Task").json()).isEmpty();
     }
 
-    // --- the way CI and approvers use Liftoff
-
-    private String start(String commitSha, String requestedBy) {
-        return start(commitSha, requestedBy, false);
-    }
-
-    private String start(String commitSha, String requestedBy, boolean drill) {
-        String version = "2026.12." + VERSIONS.incrementAndGet();
-        String businessKey = "study-api@" + version;
-        Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put("service", value("study-api"));
-        variables.put("version", value(version));
-        variables.put("commitSha", value(commitSha));
-        variables.put("requestedBy", value(requestedBy));
-        if (drill) {
-            variables.put("drill", Map.of("value", true, "type", "Boolean"));
-        }
-        LiftoffClient.Reply started = client.post("ci-bot", "/engine-rest/process-definition/key/release-lifecycle/start",
-                Map.of("businessKey", businessKey, "variables", variables));
-        assertThat(started.status()).as(started.body()).isEqualTo(200);
-        return businessKey;
-    }
-
-    private void approveThroughSignoff(String release) {
-        decide(release, "UserTask_GoNoGo", "rita", Map.of("decision", value("GO")));
-        decide(release, "UserTask_Uat", "ursula", uatPass());
-        List<String> groups = List.of("engineering-leads", "security-leads", "operations", "product-owners");
-        for (int i = 0; i < groups.size(); i++) {
-            String task = awaitTaskOf(release, "UserTask_SignOff", SIGNERS.get(i), groups.get(i));
-            LiftoffClient.Reply done = client.post(SIGNERS.get(i), "/engine-rest/task/" + task + "/complete",
-                    Map.of("variables", Map.of("decision", value("APPROVE"), "comment", value("looks good"))));
-            assertThat(done.status()).as(done.body()).isEqualTo(204);
-        }
-    }
-
-    private Map<String, Object> uatPass() {
-        Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put("scenariosPassed", Map.of("value", "[]", "type", "Json"));
-        variables.put("issues", Map.of("value", "[]", "type", "Json"));
-        variables.put("confidence", Map.of("value", 4, "type", "Long"));
-        variables.put("decision", value("GO"));
-        return variables;
-    }
-
-    private void decide(String release, String taskKey, String user, Map<String, Object> variables) {
-        String task = awaitTaskOf(release, taskKey, user, null);
-        LiftoffClient.Reply done = client.post(user, "/engine-rest/task/" + task + "/complete", Map.of("variables", variables));
-        assertThat(done.status()).as(done.body()).isEqualTo(204);
-    }
-
-    /** the id of the open task that user sees, once the release reaches it */
-    private String awaitTaskOf(String release, String taskKey, String user, String candidateGroup) {
-        String query = "/engine-rest/task?processInstanceBusinessKey=" + release + "&taskDefinitionKey=" + taskKey
-                + (candidateGroup == null ? "" : "&candidateGroup=" + candidateGroup);
-        return LiftoffClient.await(taskKey + " for " + user + " in " + release + " (outcome so far: " + outcomeSoFar(release) + ")",
-                STEP, () -> {
-                    JsonNode tasks = client.get(user, query).json();
-                    return tasks.size() > 0 ? tasks.get(0).path("id").asText() : null;
-                });
-    }
-
-    private String outcome(String release) {
-        return LiftoffClient.await("the outcome of " + release, STEP, () -> {
-            JsonNode instance = client.get("admin", "/engine-rest/history/process-instance?processInstanceBusinessKey=" + release
-                    + "&processDefinitionKey=release-lifecycle").json().get(0);
-            return "COMPLETED".equals(instance.path("state").asText()) ? text(release, "outcome") : null;
-        });
-    }
-
-    private String outcomeSoFar(String release) {
-        String outcome = text(release, "outcome");
-        return outcome == null ? "none" : outcome + ": " + text(release, "outcomeReason");
-    }
-
-    private String rootId(String release) {
-        return client.get("admin", "/engine-rest/history/process-instance?processInstanceBusinessKey=" + release
-                + "&processDefinitionKey=release-lifecycle").json().get(0).path("id").asText();
-    }
-
-    private JsonNode historicVariable(String release, String name) {
-        JsonNode found = client.get("admin", "/engine-rest/history/variable-instance?processInstanceId=" + rootId(release)
-                + "&variableName=" + name + "&deserializeValues=false").json();
-        return found.size() == 0 ? null : found.get(0);
-    }
-
-    private String text(String release, String name) {
-        JsonNode variable = historicVariable(release, name);
-        return variable == null || variable.path("value").isNull() ? null : variable.path("value").asText();
-    }
-
-    private JsonNode variable(String release, String name) {
-        String json = text(release, name);
-        return json == null ? LiftoffClient.JSON.missingNode() : readJson(json);
-    }
-
-    private static JsonNode readJson(String json) {
-        try {
-            return LiftoffClient.JSON.readTree(json);
-        } catch (Exception e) {
-            throw new AssertionError(json, e);
-        }
-    }
-
     private static String subject(MimeMessage message) {
         try {
             return message.getSubject();
         } catch (MessagingException e) {
             throw new AssertionError(e);
         }
-    }
-
-    private static Map<String, Object> value(Object value) {
-        return Map.of("value", value);
     }
 }

@@ -323,6 +323,34 @@ class ReleaseLifecycleProcessTest extends ReleaseProcessTestBase {
                 .containsExactly("staging", "staging", "production", "production", "production", "production");
         assertThat(json(release, "stagingMonitoring").path("status").asText()).isEqualTo("completed");
         assertThat(json(release, "productionMonitoring").path("schedule").asText()).isEqualTo("every 10m for 20m, then every 30m for 1h");
+        JsonNode watched = json(release, Vars.RELEASE_SUMMARY).path("monitoring");
+        assertThat(watched.path("staging").path("status").asText()).isEqualTo("completed");
+        assertThat(watched.path("production").path("schedule").asText()).isEqualTo("every 10m for 20m, then every 30m for 1h");
+    }
+
+    @Test
+    void aPersonCanRequestARollbackWhileProductionIsWatched() {
+        ProcessInstance release = startRelease(TestServices.RADAR, "erin", "ci-bot");
+        runJobs();
+        decideGo(release);
+        passUat(release);
+        passMinutes(15);
+        passMinutes(15);
+        approveAllRoles(release);
+        passMinutes(10);
+        assertThat(standIns.ticks).last().asString().startsWith("production@");
+
+        engine.getIdentityService().setAuthentication("rob", List.of(Groups.RELEASE_MANAGERS));
+        engine.getRuntimeService().createMessageCorrelation(BpmnErrors.MESSAGE_ROLLBACK_REQUESTED)
+                .processInstanceBusinessKey(release.getBusinessKey())
+                .setVariable(Vars.ROLLBACK_REASON, "support tickets about checkout")
+                .correlate();
+        engine.getIdentityService().clearAuthentication();
+        runJobs();
+
+        assertThat(release).isEnded().hasPassed("BoundaryEvent_RollbackRequested", "EndEvent_RolledBack");
+        assertThat(outcomeOf(release, Vars.ROLLBACK_TRIGGER)).isEqualTo("rollback requested by rob: support tickets about checkout");
+        assertThat(json(release, Vars.RELEASE_SUMMARY).path("incidents").get(0).path("severity").asText()).isEqualTo("P1");
     }
 
     @Test
