@@ -51,6 +51,17 @@ final class ReferencePlan {
         return bind(targetPort, latency);
     }
 
+    /**
+     * The reference plan whose only latency check is {@code probe}, without a rate limit: measured
+     * alone, as an independent sampler measures it, so that the two measure the same thing.
+     */
+    static LiftoffProperties withOnlyLatencyCheck(int targetPort, LatencyProbe probe) {
+        Map<String, Object> overrides = new HashMap<>();
+        probe.properties().forEach((key, value) -> overrides.put(SERVICE_KEY + ".latency[0]." + key, value));
+        overrides.put(SERVICE_KEY + ".verification.max-requests-per-second", 10_000);
+        return bind(targetPort, overrides);
+    }
+
     private static LiftoffProperties bind(int targetPort, Map<String, Object> overrides) {
         StandardEnvironment environment = new StandardEnvironment();
         Map<String, Object> properties = new HashMap<>(overrides);

@@ -121,6 +121,15 @@ class ReleaseFullStackTest {
             assertThat(check.path("expected").asText()).isEqualTo(restored.path("commitSha").asText());
             assertThat(check.path("passed").asBoolean()).isTrue();
         });
+        // operations hear of it: a P1 release incident with the trigger as evidence, filed as an issue
+        JsonNode incident = driver.variable(release, "incidents").get(0);
+        assertThat(incident.path("severity").asText()).isEqualTo("P1");
+        String title = incident.path("title").asText();
+        assertThat(title).startsWith("study-api: production failure (");
+        JsonNode issue = LiftoffClient.await("the tracker issue of " + release, STEP, () -> GITHUB.issues().stream()
+                .filter(filed -> filed.path("title").asText().equals(title)).findFirst().orElse(null));
+        assertThat(issue.path("body").asText()).contains("production verification failed");
+        driver.awaitTaskOf(release, "UserTask_AcknowledgeIncident", "olga", "operations");
     }
 
     @Test

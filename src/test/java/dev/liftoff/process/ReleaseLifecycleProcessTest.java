@@ -232,6 +232,9 @@ class ReleaseLifecycleProcessTest extends ReleaseProcessTestBase {
         assertThat((String) outcomeOf(release, Vars.OUTCOME_REASON))
                 .startsWith("The restored version did not pass its verification")
                 .endsWith("Manual intervention by otto: Scaled the old deployment up by hand; errors continue — production is not restored.");
+        assertThat(json(release, "incidents")).extracting(incident -> incident.path("severity").asText() + " "
+                        + incident.path("title").asText().replaceAll(" \\(.*", ""))
+                .containsExactly("P1 shop: production failure", "P1 shop: production rollback failure");
     }
 
     @Test
