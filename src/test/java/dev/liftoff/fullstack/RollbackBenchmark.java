@@ -130,7 +130,7 @@ class RollbackBenchmark {
 
     private static String table(List<Long> invoked, List<Long> verified, List<Long> filed) {
         return """
-                Medians of %d runs after one warm-up run, ms (every run in brackets):
+                Medians of %d runs after one warm-up run, in ms:
 
                 | from | to | median | runs | goal |
                 |---|---|---|---|---|
