@@ -1,5 +1,6 @@
 package dev.liftoff.incident;
 
+import dev.liftoff.notification.TextTemplate;
 import dev.liftoff.config.IncidentsConfig;
 import dev.liftoff.config.LiftoffProperties;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.liftoff.incident;
 
+import dev.liftoff.notification.TextTemplate;
 import dev.liftoff.config.LiftoffProperties;
 import dev.liftoff.config.Severity;
 import dev.liftoff.process.ProcessKeys;

@@ -223,4 +223,39 @@ class ConfigurationValidationTest {
                     assertThat(messages(context.getStartupFailure())).contains("liftoff.services.shop.environments.production.strategy");
                 });
     }
+
+    @Test
+    void aWrongMonitoringScheduleOrStakeholderIsNamedByItsKey() {
+        runner.withPropertyValues(ONE_SERVICE).withPropertyValues("liftoff.admin.password=s3cret",
+                        "liftoff.services.shop.environments.production.monitoring.phases[0].every=1h",
+                        "liftoff.services.shop.environments.production.monitoring.phases[0].for=15m",
+                        "liftoff.services.shop.environments.production.rollback-triggers.error-rate.above-percent=150",
+                        "liftoff.services.shop.stakeholders[0]=product at shop")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(messages(context.getStartupFailure()))
+                            .contains("services[shop].environments[production].monitoring.phases[0].sane")
+                            .contains("every and for must be positive, and every at most as long as for")
+                            .contains("services[shop].environments[production].rollbackTriggers.errorRate.abovePercent")
+                            .contains("services[shop].stakeholders[0]")
+                            .contains("must be an email address");
+                });
+    }
+
+    @Test
+    void theReferenceMonitoringScheduleBinds() {
+        runner.withPropertyValues(ONE_SERVICE).withPropertyValues("liftoff.admin.password=s3cret",
+                        "liftoff.services.shop.environments.production.monitoring.phases[0].every=15m",
+                        "liftoff.services.shop.environments.production.monitoring.phases[0].for=1h",
+                        "liftoff.services.shop.environments.production.monitoring.phases[1].every=PT30M",
+                        "liftoff.services.shop.environments.production.monitoring.phases[1].for=3h",
+                        "liftoff.services.shop.environments.production.rollback-triggers.latency-degradation.worse-than-baseline-percent=50")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    EnvironmentConfig production = context.getBean(LiftoffProperties.class).requireService("shop").environment("production");
+                    assertThat(production.monitoring().length()).isEqualTo(Duration.ofHours(4));
+                    assertThat(production.rollbackTriggers().latencyDegradation().minimumIncrease()).isEqualTo(Duration.ofMillis(10));
+                    assertThat(production.rollbackTriggers().errorRate()).isNull();
+                });
+    }
 }

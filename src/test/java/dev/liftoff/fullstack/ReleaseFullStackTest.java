@@ -37,7 +37,8 @@ import org.springframework.test.context.ActiveProfiles;
         "liftoff.services.study-api.environments.staging.monitoring.phases[0].every=1s",
         "liftoff.services.study-api.environments.staging.monitoring.phases[0].for=2s",
         "liftoff.services.study-api.environments.production.monitoring.phases[0].every=1s",
-        "liftoff.services.study-api.environments.production.monitoring.phases[0].for=2s"})
+        "liftoff.services.study-api.environments.production.monitoring.phases[0].for=2s",
+        "liftoff.services.study-api.stakeholders[0]=product@example.com"})
 @ActiveProfiles("demo")
 class ReleaseFullStackTest {
 
@@ -130,6 +131,11 @@ class ReleaseFullStackTest {
                 .filter(filed -> filed.path("title").asText().equals(title)).findFirst().orElse(null));
         assertThat(issue.path("body").asText()).contains("production verification failed");
         driver.awaitTaskOf(release, "UserTask_AcknowledgeIncident", "olga", "operations");
+        // and the stakeholders hear the outcome
+        String subject = release.replace('@', ' ') + ": ROLLED_BACK";
+        MimeMessage told = LiftoffClient.await("the stakeholders' mail of " + release, STEP, () -> Arrays.stream(SMTP.getReceivedMessages())
+                .filter(message -> subject.equals(subject(message))).findFirst().orElse(null));
+        assertThat(GreenMailUtil.getBody(told)).contains("Rolled production back to");
     }
 
     @Test

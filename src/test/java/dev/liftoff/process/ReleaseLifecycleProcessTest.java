@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
         "processes/release-lifecycle.bpmn", "processes/pre-deployment-checks.bpmn",
         "processes/environment-deployment.bpmn", "processes/uat-signoff.bpmn", "processes/go-live-signoff.bpmn",
         "processes/rollback.bpmn", "processes/release-closure.bpmn", "processes/monitoring-window.bpmn",
-        "incident-response-stand-in.bpmn",
+        "incident-response-stand-in.bpmn", "processes/release-notification.bpmn",
         "forms/go-no-go.form", "forms/uat.form", "forms/go-live-signoff.form", "forms/manual-intervention.form"})
 class ReleaseLifecycleProcessTest extends ReleaseProcessTestBase {
 
@@ -54,6 +54,7 @@ class ReleaseLifecycleProcessTest extends ReleaseProcessTestBase {
                         "CallActivity_GoLiveSignoff", "SubProcess_Production", "CallActivity_ReleaseClosure");
         assertThat(summary.path("checks").path("staging").path("passed").asBoolean()).isTrue();
         assertThat(json(release, Vars.UAT_FEEDBACK).get(0).path("issues").get(0).path("severity").asText()).isEqualTo("Sev-3");
+        assertThat(standIns.stakeholderMails).containsExactly(release.getBusinessKey() + ": RELEASED");
     }
 
     @Test

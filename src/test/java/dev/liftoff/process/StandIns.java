@@ -12,6 +12,8 @@ import dev.liftoff.monitoring.MonitoringService;
 import dev.liftoff.monitoring.PlanNextTickDelegate;
 import dev.liftoff.monitoring.RecordRollbackTriggerListener;
 import dev.liftoff.monitoring.RecordWindowCutShortListener;
+import dev.liftoff.notification.NotifyStakeholdersDelegate;
+import dev.liftoff.notification.StakeholderMail;
 import dev.liftoff.release.RecordOutcomeDelegate;
 import dev.liftoff.release.ReleaseRequestValidator;
 import dev.liftoff.release.ValidateReleaseRequestDelegate;
@@ -38,6 +40,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * The beans the BPMN names, for process tests. Steps that reach the outside world (HTTP checks,
@@ -60,6 +63,8 @@ public final class StandIns {
     /** every monitoring tick run, as "environment@instant of the engine clock" */
     public final List<String> ticks = new ArrayList<>();
     public final List<String> baselines = new ArrayList<>();
+    /** outcome mails to stakeholders, as "business key: outcome" */
+    public final List<String> stakeholderMails = new ArrayList<>();
     /** what reached traffic switches: {@code environment:version} that is to serve */
     public final List<String> switches = new ArrayList<>();
 
@@ -112,6 +117,11 @@ public final class StandIns {
         Mocks.register("verifyEnvironment", standIns.verifyEnvironment());
         Mocks.register("verifyRestoredVersion", standIns.verifyRestoredVersion());
         Mocks.register("runMonitoringTick", standIns.monitoringTick());
+        // the closure decides for real whether to tell anyone; the mail itself is StakeholderMailTest's, on a real SMTP server
+        Mocks.register("notifyStakeholders", new NotifyStakeholdersDelegate(
+                new StakeholderMail(new JavaMailSenderImpl(), properties, "liftoff@example.com")));
+        Mocks.register("emailStakeholders", (JavaDelegate) execution ->
+                standIns.stakeholderMails.add(execution.getProcessBusinessKey() + ": " + execution.getVariable(Vars.OUTCOME)));
         Mocks.register("measureLatencyBaseline", (JavaDelegate) execution ->
                 standIns.baselines.add((String) execution.getVariable(Vars.ENVIRONMENT)));
         return standIns;

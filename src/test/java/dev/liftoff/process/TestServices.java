@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Services for process tests: {@code shop} gets released; {@code ledger} never was; {@code kiosk}
+ * Services for process tests: {@code shop} gets released and tells its stakeholder; {@code ledger}
+ * never was; {@code kiosk}
  * runs production blue-green; {@code radar} is watched after each deploy: staging every 15 minutes
  * for 30 minutes, production every 10 minutes for 20 minutes and then every 30 minutes for an hour.
  */
@@ -30,6 +31,7 @@ public final class TestServices {
     public static final String KIOSK = "kiosk";
     public static final String RADAR = "radar";
     public static final List<String> SCENARIOS = List.of("Sign in", "Check out a basket");
+    public static final String SHOP_STAKEHOLDER = "product@shop.example.com";
     public static final List<String> ROLES = List.of(Groups.ENGINEERING_LEADS, Groups.SECURITY_LEADS);
 
     private static final URI NOWHERE = URI.create("http://127.0.0.1:9");
@@ -38,12 +40,14 @@ public final class TestServices {
     }
 
     public static LiftoffProperties properties() {
-        return new LiftoffProperties(new AdminProperties("admin", "admin"), Map.of(SHOP, service(), LEDGER, service(),
+        return new LiftoffProperties(new AdminProperties("admin", "admin"), Map.of(SHOP, service(List.of(SHOP_STAKEHOLDER)),
+                LEDGER, service(List.of()),
                 KIOSK, blueGreenService(), RADAR, watchedService()));
     }
 
-    private static ServiceConfig service() {
-        return service(direct(), direct());
+    private static ServiceConfig service(List<String> stakeholders) {
+        return new ServiceConfig(Map.of("staging", direct(), "production", direct()), List.of(), null, null, null, null,
+                new UatConfig(Groups.UAT_TESTERS, SCENARIOS, 3), new SignoffConfig(ROLES), stakeholders);
     }
 
     private static ServiceConfig blueGreenService() {

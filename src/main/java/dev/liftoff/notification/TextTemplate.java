@@ -1,4 +1,4 @@
-package dev.liftoff.incident;
+package dev.liftoff.notification;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * A text file under {@code templates/} with {@code {{name}}} placeholders, so wording is edited in
  * the file, not in code. A placeholder without a value is an error, not an empty gap.
  */
-final class TextTemplate {
+public final class TextTemplate {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9]*)\\s*}}");
 
@@ -24,7 +24,7 @@ final class TextTemplate {
         this.text = text;
     }
 
-    static TextTemplate load(String fileName) {
+    public static TextTemplate load(String fileName) {
         String resource = "templates/" + fileName;
         try (InputStream in = TextTemplate.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
@@ -36,7 +36,7 @@ final class TextTemplate {
         }
     }
 
-    String render(Map<String, String> values) {
+    public String render(Map<String, String> values) {
         Matcher matcher = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {

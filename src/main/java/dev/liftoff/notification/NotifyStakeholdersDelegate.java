@@ -1,0 +1,43 @@
+package dev.liftoff.notification;
+
+import dev.liftoff.process.ProcessKeys;
+import dev.liftoff.process.RootInstance;
+import dev.liftoff.process.Vars;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Closing a release: starts a {@code release-notification} instance of its own that mails the
+ * outcome to the service's stakeholders, so that a mail server that is down is retried there and
+ * shows as an incident there, and never holds the release. Started in the closure's transaction,
+ * so a retried closure starts it once.
+ */
+@Component("notifyStakeholders")
+public class NotifyStakeholdersDelegate implements JavaDelegate {
+
+    private final StakeholderMail mail;
+
+    public NotifyStakeholdersDelegate(StakeholderMail mail) {
+        this.mail = mail;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        DelegateExecution release = RootInstance.of(execution);
+        String service = (String) release.getVariable(Vars.SERVICE);
+        if (!mail.tells(service)) {
+            return;
+        }
+        execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(ProcessKeys.RELEASE_NOTIFICATION,
+                release.getProcessBusinessKey(), Variables.createVariables()
+                        .putValue(Vars.SERVICE, service)
+                        .putValue(Vars.VERSION, release.getVariable(Vars.VERSION))
+                        .putValue(Vars.COMMIT_SHA, release.getVariable(Vars.COMMIT_SHA))
+                        .putValue(Vars.REQUESTED_BY, release.getVariable(Vars.REQUESTED_BY))
+                        .putValue(Vars.OUTCOME, release.getVariable(Vars.OUTCOME))
+                        .putValue(Vars.OUTCOME_REASON, release.getVariable(Vars.OUTCOME_REASON))
+                        .putValue(Vars.ROLLBACK_TRIGGER, release.getVariable(Vars.ROLLBACK_TRIGGER)));
+    }
+}

@@ -1,0 +1,26 @@
+package dev.liftoff.notification;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What the stakeholders of a service are told when one of its releases ends.
+ *
+ * @param rollback what was rolled back and why, or empty when nothing was
+ */
+public record ReleaseOutcome(String release, String service, String version, String commitSha, String requestedBy,
+        String outcome, String outcomeReason, String rollback) {
+
+    Map<String, String> placeholders() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("release", release);
+        values.put("service", service);
+        values.put("version", version);
+        values.put("commitSha", commitSha);
+        values.put("requestedBy", requestedBy == null ? "unknown" : requestedBy);
+        values.put("outcome", outcome);
+        values.put("outcomeReason", outcomeReason == null ? "" : outcomeReason);
+        values.put("rollback", rollback == null || rollback.isBlank() ? "" : "Rollback: " + rollback + "\n");
+        return values;
+    }
+}
