@@ -30,10 +30,12 @@ public class DemoPorts implements EnvironmentPostProcessor, Ordered {
     public static final String PRODUCTION_PORT = "liftoff.demo.production-port";
     public static final String PRODUCTION_IDLE_PORT = "liftoff.demo.production-idle-port";
     public static final String DEPLOYER_PORT = "liftoff.demo.deployer-port";
+    public static final String SMTP_PORT = "liftoff.demo.smtp-port";
     public static final String DEPLOY_TOKEN = "LIFTOFF_DEMO_DEPLOY_TOKEN";
 
     static final String PROPERTY_SOURCE_NAME = "liftoffDemoPorts";
-    private static final List<String> PORT_PROPERTIES = List.of(STAGING_PORT, PRODUCTION_PORT, PRODUCTION_IDLE_PORT, DEPLOYER_PORT);
+    private static final List<String> PORT_PROPERTIES = List.of(STAGING_PORT, PRODUCTION_PORT, PRODUCTION_IDLE_PORT, DEPLOYER_PORT,
+            SMTP_PORT);
     private static final int TOKEN_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -75,13 +75,14 @@ public class DemoTargetServer {
                     new StudyApiHandler(production::idle, cors));
             serve(DEPLOYER, DemoPorts.DEPLOYER_PORT, properties.deployerPort(), new DemoDeployer(deployToken,
                     Map.of(staging.name(), staging, production.name(), production), properties.deployDelay(), switches));
+            servers.get(DEPLOYER).createContext(DemoIssueTracker.PREFIX + "/", new DemoIssueTracker(deployToken));
         } catch (RuntimeException e) {
             stop();
             throw e;
         }
-        log.info("Demo study-api started: staging {}, production {} (idle slot {}), deploy webhook {}, traffic switch {}",
-                baseUrl(ServiceConfig.STAGING), baseUrl(ServiceConfig.PRODUCTION), idleUrl(ServiceConfig.PRODUCTION),
-                deployerUrl().resolve("/deploy"), deployerUrl().resolve("/switch"));
+        log.info("Demo study-api started: staging {}, production {} (idle slot {}), deploy webhook {}, traffic switch {}, "
+                        + "issue tracker {}", baseUrl(ServiceConfig.STAGING), baseUrl(ServiceConfig.PRODUCTION), idleUrl(ServiceConfig.PRODUCTION),
+                deployerUrl().resolve("/deploy"), deployerUrl().resolve("/switch"), issueTrackerUrl());
     }
 
     @PreDestroy
@@ -105,6 +106,11 @@ public class DemoTargetServer {
     /** Where the deployer answers: {@code POST /deploy}, {@code POST /switch} and {@code GET /deployments} below it. */
     public URI deployerUrl() {
         return urlOf(DEPLOYER);
+    }
+
+    /** The GitHub-style API base of the demo issue tracker, e.g. {@code http://127.0.0.1:8180/github}. */
+    public URI issueTrackerUrl() {
+        return URI.create(deployerUrl() + DemoIssueTracker.PREFIX);
     }
 
     private URI urlOf(String name) {

@@ -56,7 +56,8 @@ class DemoProfileContextTest {
         return new SpringApplicationBuilder(DemoServiceOnly.class)
                 .web(WebApplicationType.NONE)
                 .profiles(profile)
-                .properties("liftoff.demo.staging-port=0", "liftoff.demo.production-port=0", "liftoff.demo.deployer-port=0")
+                .properties("liftoff.demo.staging-port=0", "liftoff.demo.production-port=0", "liftoff.demo.deployer-port=0",
+                        "liftoff.demo.production-idle-port=0", "liftoff.demo.smtp-port=0")
                 .run();
     }
 

@@ -1,24 +1,17 @@
 package dev.liftoff.fullstack;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.liftoff.incident.FakeGitHub;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-import java.util.Arrays;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.liftoff.demo.DemoMailbox;
+import dev.liftoff.demo.DemoTargetServer;
+import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -30,39 +23,24 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:fullstack-${random.uuid};DB_CLOSE_DELAY=-1",
-        "liftoff.demo.staging-port=0", "liftoff.demo.production-port=0", "liftoff.demo.deployer-port=0",
+        "liftoff.demo.staging-port=0", "liftoff.demo.production-port=0", "liftoff.demo.deployer-port=0", "liftoff.demo.smtp-port=0",
+        "liftoff.demo.production-idle-port=0",
         // long enough for a person to ask for a rollback while production is being deployed
         "liftoff.demo.deploy-delay=1500ms",
         // monitoring windows of two ticks, one second apart
         "liftoff.services.study-api.environments.staging.monitoring.phases[0].every=1s",
         "liftoff.services.study-api.environments.staging.monitoring.phases[0].for=2s",
         "liftoff.services.study-api.environments.production.monitoring.phases[0].every=1s",
-        "liftoff.services.study-api.environments.production.monitoring.phases[0].for=2s",
-        "liftoff.services.study-api.stakeholders[0]=product@example.com"})
+        "liftoff.services.study-api.environments.production.monitoring.phases[0].for=2s"})
 @ActiveProfiles("demo")
 class ReleaseFullStackTest {
 
-    // where release incidents go: an issue tracker speaking GitHub's API and an SMTP server
-    static final FakeGitHub GITHUB = FakeGitHub.startQuietly("acme/study-api");
-    static final GreenMail SMTP = startSmtp();
+    // where release incidents and outcome mails go in the demo: its issue tracker and its mailbox
+    @Autowired
+    DemoTargetServer demo;
 
-    @DynamicPropertySource
-    static void incidentSinks(DynamicPropertyRegistry registry) {
-        registry.add("liftoff.incidents.github.api-url", () -> GITHUB.apiUrl().toString());
-        registry.add("liftoff.incidents.github.repository", () -> "acme/study-api");
-        registry.add("liftoff.incidents.github.token-env", () -> "LIFTOFF_FULLSTACK_GITHUB_TOKEN");
-        registry.add("LIFTOFF_FULLSTACK_GITHUB_TOKEN", () -> "fullstack-token");
-        registry.add("liftoff.incidents.email.to", () -> "oncall@example.com");
-        registry.add("liftoff.incidents.email.from", () -> "liftoff@example.com");
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
-    }
-
-    private static GreenMail startSmtp() {
-        GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        smtp.start();
-        return smtp;
-    }
+    @Autowired
+    DemoMailbox mailbox;
 
     private static final Duration STEP = Duration.ofSeconds(60);
 
@@ -127,15 +105,13 @@ class ReleaseFullStackTest {
         assertThat(incident.path("severity").asText()).isEqualTo("P1");
         String title = incident.path("title").asText();
         assertThat(title).startsWith("study-api: production failure (");
-        JsonNode issue = LiftoffClient.await("the tracker issue of " + release, STEP, () -> GITHUB.issues().stream()
-                .filter(filed -> filed.path("title").asText().equals(title)).findFirst().orElse(null));
+        JsonNode issue = awaitIssue(release, title);
         assertThat(issue.path("body").asText()).contains("production verification failed");
         driver.awaitTaskOf(release, "UserTask_AcknowledgeIncident", "olga", "operations");
         // and the stakeholders hear the outcome
-        String subject = release.replace('@', ' ') + ": ROLLED_BACK";
-        MimeMessage told = LiftoffClient.await("the stakeholders' mail of " + release, STEP, () -> Arrays.stream(SMTP.getReceivedMessages())
-                .filter(message -> subject.equals(subject(message))).findFirst().orElse(null));
-        assertThat(GreenMailUtil.getBody(told)).contains("Rolled production back to");
+        Map<String, Object> told = awaitMail(release, release.replace('@', ' ') + ": ROLLED_BACK");
+        assertThat((String) told.get("to")).isEqualTo("product@liftoff.example");
+        assertThat((String) told.get("text")).contains("Rolled production back to");
     }
 
     @Test
@@ -151,13 +127,11 @@ class ReleaseFullStackTest {
         String title = incident.path("title").asText();
         assertThat(title).startsWith("[DRILL] study-api: staging monitoring failure (");
 
-        JsonNode issue = LiftoffClient.await("the tracker issue of " + release, STEP, () -> GITHUB.issues().stream()
-                .filter(filed -> filed.path("title").asText().equals(title)).findFirst().orElse(null));
-        assertThat(issue.path("labels")).extracting(label -> label.isObject() ? label.path("name").asText() : label.asText())
-                .contains("release-incident", "drill");
-        MimeMessage mail = LiftoffClient.await("the incident mail of " + release, STEP, () -> Arrays.stream(SMTP.getReceivedMessages())
-                .filter(message -> title.equals(subject(message))).findFirst().orElse(null));
-        assertThat(GreenMailUtil.getBody(mail)).contains("This is a drill");
+        JsonNode issue = awaitIssue(release, title);
+        assertThat(issue.path("labels")).extracting(label -> label.path("name").asText()).contains("release-incident", "drill");
+        Map<String, Object> mail = awaitMail(release, title);
+        assertThat((String) mail.get("text")).contains("This is a drill");
+        assertThat((String) mail.get("to")).isEqualTo("oncall@liftoff.example");
 
         String acknowledge = driver.awaitTaskOf(release, "UserTask_AcknowledgeIncident", "otto", "operations");
         LiftoffClient.Reply done = client.post("otto", "/engine-rest/task/" + acknowledge + "/complete",
@@ -250,11 +224,26 @@ class ReleaseFullStackTest {
         assertThat(client.get("ci-bot", "/engine-rest/filter?resourceType=Task").json()).isEmpty();
     }
 
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            throw new AssertionError(e);
-        }
+    /** the issue the demo tracker holds with that title, once it is filed */
+    private JsonNode awaitIssue(String release, String title) {
+        URI issues = URI.create(demo.issueTrackerUrl() + "/repos/demo/study-api/issues");
+        return LiftoffClient.await("the tracker issue of " + release, STEP, () -> {
+            try {
+                for (JsonNode issue : LiftoffClient.JSON.readTree(issues.toURL())) {
+                    if (issue.path("title").asText().equals(title)) {
+                        return issue;
+                    }
+                }
+                return null;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** the mail the demo mailbox received with that subject, once it arrived */
+    private Map<String, Object> awaitMail(String release, String subject) {
+        return LiftoffClient.await("the mail '" + subject + "' of " + release, STEP, () -> mailbox.received().stream()
+                .filter(mail -> subject.equals(mail.get("subject"))).findFirst().orElse(null));
     }
 }
