@@ -10,6 +10,7 @@ public final class ProcessKeys {
     public static final String GO_LIVE_SIGNOFF = "go-live-signoff";
     public static final String ROLLBACK = "rollback";
     public static final String RELEASE_NOTIFICATION = "release-notification";
+    public static final String TASK_NOTIFICATION = "task-notification";
     public static final String RELEASE_CLOSURE = "release-closure";
     public static final String INCIDENT_RESPONSE = "incident-response";
 

@@ -100,6 +100,14 @@ public final class Vars {
     public static final String CUT_SHORT_REASON = "cutShortReason";
     public static final String MONITORING_ERROR = "monitoringError";
 
+    // task-notification
+    public static final String TASK_ID = "taskId";
+    public static final String TASK_NAME = "taskName";
+    public static final String TASK_DUE = "taskDue";
+    public static final String CANDIDATE_GROUPS = "candidateGroups";
+    public static final String CANDIDATE_USERS = "candidateUsers";
+    public static final String EVIDENCE_SUMMARY = "evidenceSummary";
+
     // release-closure
     public static final String RELEASE_SUMMARY = "releaseSummary";
 

@@ -169,6 +169,16 @@ class ReleaseFullStackTest {
         driver.decide(release, "UserTask_Uat", "ursula", ReleaseDriver.uatPass());
         String engineering = driver.awaitTaskOf(release, "UserTask_SignOff", "eli", "engineering-leads");
 
+        // every task is announced by mail with a link to it; the engineering sign-off goes to eli, not to erin
+        String version = release.substring(release.indexOf('@') + 1);
+        Map<String, Object> goNoGo = awaitMail(release, "Waiting for you in Tasklist: Go/No-Go: study-api " + version);
+        assertThat((String) goNoGo.get("to")).isEqualTo("rita@liftoff.example, rob@liftoff.example");
+        assertThat((String) goNoGo.get("text")).contains("release-managers", "readiness: ");
+        Map<String, Object> signoff = awaitMail(release,
+                "Waiting for you in Tasklist: Sign off go-live as engineering-leads: study-api " + version);
+        assertThat((String) signoff.get("to")).isEqualTo("eli@liftoff.example");
+        assertThat((String) signoff.get("text")).contains("staging: ", "/camunda/app/tasklist/default/#/?task=" + engineering);
+
         // ci-bot starts releases but works no task
         assertThat(client.post("ci-bot", "/engine-rest/task/" + engineering + "/complete",
                 Map.of("variables", Map.of("decision", ReleaseDriver.value("APPROVE")))).status()).isEqualTo(403);

@@ -1,0 +1,84 @@
+package dev.liftoff.notification;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Service;
+
+/**
+ * The mail that tells people a task waits for them in Tasklist: what is decided, for which
+ * release, the evidence, the due date, and a link to the task ({@code templates/task-created-email.txt}).
+ * Links start at {@code liftoff.public-url}, the address people reach Liftoff at.
+ */
+@Service
+public class TaskMail {
+
+    static final String PUBLIC_URL = "liftoff.public-url";
+    private static final TextTemplate TASK_CREATED = TextTemplate.load("task-created-email.txt");
+
+    private final JavaMailSender sender;
+    private final URI publicUrl;
+    private final String from;
+
+    @Autowired
+    public TaskMail(ObjectProvider<JavaMailSender> sender, @Value("${" + PUBLIC_URL + ":http://localhost:8080}") String publicUrl,
+            @Value("${liftoff.incidents.email.from:${spring.mail.username:liftoff@localhost}}") String from) {
+        this(sender.getIfAvailable(), publicUrl, from);
+    }
+
+    /**
+     * @param sender null when no mail server is configured
+     * @throws IllegalStateException when {@code publicUrl} is not an absolute http(s) URL
+     */
+    public TaskMail(JavaMailSender sender, String publicUrl, String from) {
+        this.sender = sender;
+        this.publicUrl = parse(publicUrl);
+        this.from = from;
+    }
+
+    /** where the task opens in Tasklist */
+    public URI linkTo(String taskId) {
+        return URI.create(publicUrl.toString().replaceAll("/+$", "") + "/camunda/app/tasklist/default/#/?task=" + taskId);
+    }
+
+    public void send(WaitingTask task, List<String> to) {
+        if (sender == null || to.isEmpty()) {
+            return;
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("taskName", task.name());
+        values.put("release", task.release());
+        values.put("service", task.service());
+        values.put("version", task.version());
+        values.put("commitSha", task.commitSha());
+        values.put("candidates", task.candidates());
+        values.put("due", task.due() == null ? "no due date" : task.due().toString());
+        values.put("evidence", task.evidence());
+        values.put("link", linkTo(task.id()).toString());
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(from);
+        message.setTo(to.toArray(String[]::new));
+        message.setSubject("Waiting for you in Tasklist: " + task.name());
+        message.setText(TASK_CREATED.render(values));
+        sender.send(message);
+    }
+
+    private static URI parse(String url) {
+        try {
+            URI uri = URI.create(url);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below with the key
+        }
+        throw new IllegalStateException(PUBLIC_URL + " must be the absolute http(s) URL people reach Liftoff at, e.g. "
+                + "https://liftoff.example.com; it is '" + url + "'");
+    }
+}
