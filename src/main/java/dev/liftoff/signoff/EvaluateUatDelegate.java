@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Applies {@link UatRule} to the feedback the testers gave. */
+/** Applies {@link UatRule}, and through it the decision table {@code uat-feedback-verdict}, to the testers' feedback. */
 @Component("evaluateUat")
 public class EvaluateUatDelegate implements JavaDelegate {
 
@@ -16,7 +16,8 @@ public class EvaluateUatDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         List<UatFeedback> feedback = JsonVars.MAPPER.convertValue(
                 JsonVars.read(execution, Vars.UAT_FEEDBACK), new TypeReference<List<UatFeedback>>() { });
-        UatRule.Verdict verdict = UatRule.evaluate(feedback == null ? List.of() : feedback,
+        UatRule.Verdict verdict = UatRule.evaluate(execution.getProcessEngineServices().getDecisionService(),
+                feedback == null ? List.of() : feedback,
                 ((Number) execution.getVariable(Vars.UAT_MIN_CONFIDENCE)).intValue());
         execution.setVariable(Vars.UAT_PASSED, verdict.passed());
         execution.setVariable(Vars.UAT_REASON, verdict.reason());

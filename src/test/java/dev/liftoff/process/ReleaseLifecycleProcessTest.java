@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Every path of {@code release-lifecycle}, through the real BPMN of every stage. */
 @Deployment(resources = {
         "processes/release-lifecycle.bpmn", "processes/pre-deployment-checks.bpmn",
-        "processes/environment-deployment.bpmn", "processes/uat-signoff.bpmn", "processes/go-live-signoff.bpmn",
+        "processes/environment-deployment.bpmn", "processes/uat-signoff.bpmn", "processes/uat-feedback-verdict.dmn", "processes/go-live-signoff.bpmn",
         "processes/rollback.bpmn", "processes/release-closure.bpmn", "processes/monitoring-window.bpmn",
         "incident-response-stand-in.bpmn", "processes/release-notification.bpmn",
         "forms/go-no-go.form", "forms/uat.form", "forms/go-live-signoff.form", "forms/manual-intervention.form"})

@@ -11,7 +11,7 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-@Deployment(resources = {"processes/uat-signoff.bpmn", "forms/uat.form"})
+@Deployment(resources = {"processes/uat-signoff.bpmn", "processes/uat-feedback-verdict.dmn", "forms/uat.form"})
 class UatSignoffProcessTest extends ReleaseProcessTestBase {
 
     @RegisterExtension
