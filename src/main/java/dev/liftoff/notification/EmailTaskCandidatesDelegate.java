@@ -3,25 +3,18 @@ package dev.liftoff.notification;
 import dev.liftoff.process.Vars;
 import java.util.Arrays;
 import java.util.Date;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngineServices;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Mails the people a task waits for: the members of its candidate groups and its candidate users,
- * by the email in Camunda's identity service, leaving out whoever the four-eyes rule excludes from
- * it (a user-level REVOKE on the task). A task done before its mail goes out is not announced.
+ * Mails the people a task waits for ({@link TaskAudience}). A task done before its mail goes out
+ * is not announced.
  */
 @Component("emailTaskCandidates")
 public class EmailTaskCandidatesDelegate implements JavaDelegate {
@@ -42,25 +35,14 @@ public class EmailTaskCandidatesDelegate implements JavaDelegate {
             LOG.info("task {} was done before its mail went out: nobody is told", taskId);
             return;
         }
-        Set<String> excluded = engine.getAuthorizationService().createAuthorizationQuery()
-                .resourceType(Resources.TASK).resourceId(taskId).authorizationType(Authorization.AUTH_TYPE_REVOKE).list().stream()
-                .map(Authorization::getUserId).filter(user -> user != null).collect(Collectors.toSet());
         List<String> groups = split(execution.getVariable(Vars.CANDIDATE_GROUPS));
-        Set<User> people = new LinkedHashSet<>();
-        groups.forEach(group -> people.addAll(engine.getIdentityService().createUserQuery().memberOfGroup(group).list()));
-        split(execution.getVariable(Vars.CANDIDATE_USERS)).forEach(user ->
-                people.addAll(engine.getIdentityService().createUserQuery().userId(user).list()));
-        List<String> to = people.stream()
-                .filter(user -> !excluded.contains(user.getId()))
-                .map(User::getEmail)
-                .filter(email -> email != null && !email.isBlank())
-                .distinct()
-                .toList();
+        List<String> users = split(execution.getVariable(Vars.CANDIDATE_USERS));
+        List<String> to = TaskAudience.emails(engine, taskId, groups, users);
         Date due = (Date) execution.getVariable(Vars.TASK_DUE);
         mail.send(new WaitingTask(taskId, (String) execution.getVariable(Vars.TASK_NAME), execution.getProcessBusinessKey(),
                 (String) execution.getVariable(Vars.SERVICE), (String) execution.getVariable(Vars.VERSION),
                 (String) execution.getVariable(Vars.COMMIT_SHA),
-                String.join(", ", Stream.concat(groups.stream(), split(execution.getVariable(Vars.CANDIDATE_USERS)).stream()).toList()),
+                String.join(", ", Stream.concat(groups.stream(), users.stream()).toList()),
                 due == null ? null : due.toInstant(), (String) execution.getVariable(Vars.EVIDENCE_SUMMARY)), to);
     }
 

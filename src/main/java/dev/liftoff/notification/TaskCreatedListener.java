@@ -1,11 +1,8 @@
 package dev.liftoff.notification;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.liftoff.process.JsonVars;
 import dev.liftoff.process.ProcessKeys;
 import dev.liftoff.process.RootInstance;
 import dev.liftoff.process.Vars;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -26,8 +23,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TaskCreatedListener implements TaskListener {
-
-    private static final List<String> EVIDENCE = List.of("productionVerification", "stagingVerification", Vars.READINESS);
 
     private final ObjectProvider<JavaMailSender> sender;
 
@@ -51,7 +46,7 @@ public class TaskCreatedListener implements TaskListener {
                         .putValue(Vars.SERVICE, text(release.getVariable(Vars.SERVICE)))
                         .putValue(Vars.VERSION, text(release.getVariable(Vars.VERSION)))
                         .putValue(Vars.COMMIT_SHA, text(release.getVariable(Vars.COMMIT_SHA)))
-                        .putValue(Vars.EVIDENCE_SUMMARY, evidence(release)));
+                        .putValue(Vars.EVIDENCE_SUMMARY, ReleaseEvidence.summary(release)));
     }
 
     private static String candidates(DelegateTask task, boolean groups) {
@@ -60,18 +55,6 @@ public class TaskCreatedListener implements TaskListener {
                 .map(groups ? IdentityLink::getGroupId : IdentityLink::getUserId)
                 .filter(id -> id != null)
                 .collect(Collectors.joining(","));
-    }
-
-    /** the latest evidence of the release, one line per environment, e.g. "staging: 44/44 passed" */
-    private static String evidence(DelegateExecution release) {
-        List<String> lines = new ArrayList<>();
-        for (String name : EVIDENCE) {
-            JsonNode report = JsonVars.read(release, name);
-            if (report.isObject() && report.hasNonNull("summary")) {
-                lines.add(name.replace("Verification", "") + ": " + report.path("summary").asText());
-            }
-        }
-        return lines.isEmpty() ? "no checks yet" : String.join("\n", lines);
     }
 
     private static String text(Object value) {

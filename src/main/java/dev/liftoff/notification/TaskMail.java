@@ -12,15 +12,15 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 
 /**
- * The mail that tells people a task waits for them in Tasklist: what is decided, for which
- * release, the evidence, the due date, and a link to the task ({@code templates/task-created-email.txt}).
+ * The mail that tells people a task waits for them in Tasklist, reminds them of it or says it is
+ * overdue: what is decided, for which release, the evidence, the due date, and a link to the task
+ * (one template per {@link Notice} under {@code templates/}).
  * Links start at {@code liftoff.public-url}, the address people reach Liftoff at.
  */
 @Service
 public class TaskMail {
 
     static final String PUBLIC_URL = "liftoff.public-url";
-    private static final TextTemplate TASK_CREATED = TextTemplate.load("task-created-email.txt");
 
     private final JavaMailSender sender;
     private final URI publicUrl;
@@ -48,6 +48,10 @@ public class TaskMail {
     }
 
     public void send(WaitingTask task, List<String> to) {
+        send(Notice.CREATED, task, to);
+    }
+
+    public void send(Notice notice, WaitingTask task, List<String> to) {
         if (sender == null || to.isEmpty()) {
             return;
         }
@@ -64,8 +68,8 @@ public class TaskMail {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
         message.setTo(to.toArray(String[]::new));
-        message.setSubject("Waiting for you in Tasklist: " + task.name());
-        message.setText(TASK_CREATED.render(values));
+        message.setSubject(notice.subject(task));
+        message.setText(notice.template().render(values));
         sender.send(message);
     }
 

@@ -51,6 +51,11 @@ public final class Vars {
     public static final String UAT_GROUP = "uatGroup";
     public static final String UAT_SCENARIOS = "uatScenarios";
     public static final String UAT_MIN_CONFIDENCE = "uatMinConfidence";
+    public static final String UAT_DUE_AT = "uatDueAt";
+    public static final String UAT_REMIND_AT = "uatRemindAt";
+    /** input of a reminder or escalation step: the user task it is about, and which notice */
+    public static final String WAITING_TASK = "waitingTask";
+    public static final String NOTICE = "notice";
     public static final String SCENARIOS_PASSED = "scenariosPassed";
     public static final String CONFIDENCE = "confidence";
     public static final String ISSUES = "issues";

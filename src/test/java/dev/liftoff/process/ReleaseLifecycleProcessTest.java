@@ -415,6 +415,21 @@ class ReleaseLifecycleProcessTest extends ReleaseProcessTestBase {
         assertThat(json(release, "productionMonitoring").path("status").asText()).isEqualTo("running");
     }
 
+    @Test
+    void aLateUatIsRemindedAndEscalatedAndStillDecides() {
+        ProcessInstance release = startRelease(TestServices.SHOP, "erin", "ci-bot");
+        runJobs();
+        decideGo(release);
+
+        passMinutes(44 * 60);
+        passMinutes(4 * 60);
+        assertThat(standIns.reminders).extracting(reminder -> reminder.substring(0, reminder.indexOf(" at ")))
+                .containsExactly("reminder UserTask_Uat", "overdue UserTask_Uat");
+        passUat(release);
+
+        assertThat(tasks(release, "UserTask_SignOff")).hasSize(TestServices.ROLES.size());
+    }
+
     @AfterEach
     void releaseTheClock() {
         ClockUtil.reset();

@@ -65,6 +65,8 @@ public final class StandIns {
     public final List<String> baselines = new ArrayList<>();
     /** outcome mails to stakeholders, as "business key: outcome" */
     public final List<String> stakeholderMails = new ArrayList<>();
+    /** reminders and escalations of waiting tasks, as "notice waitingTask at instant" */
+    public final List<String> reminders = new ArrayList<>();
     /** what reached traffic switches: {@code environment:version} that is to serve */
     public final List<String> switches = new ArrayList<>();
 
@@ -120,6 +122,8 @@ public final class StandIns {
         // the closure decides for real whether to tell anyone; the mail itself is StakeholderMailTest's, on a real SMTP server
         Mocks.register("notifyStakeholders", new NotifyStakeholdersDelegate(
                 new StakeholderMail(new JavaMailSenderImpl(), properties, "liftoff@example.com")));
+        Mocks.register("remindTask", (JavaDelegate) execution -> standIns.reminders.add(execution.getVariable(Vars.NOTICE) + " "
+                + execution.getVariable(Vars.WAITING_TASK) + " at " + ClockUtil.getCurrentTime().toInstant()));
         Mocks.register("emailStakeholders", (JavaDelegate) execution ->
                 standIns.stakeholderMails.add(execution.getProcessBusinessKey() + ": " + execution.getVariable(Vars.OUTCOME)));
         Mocks.register("measureLatencyBaseline", (JavaDelegate) execution ->

@@ -3,8 +3,12 @@ package dev.liftoff.process;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
@@ -41,5 +45,35 @@ class UatSignoffProcessTest extends ReleaseProcessTestBase {
         assertThatThrownBy(() -> completeAs("uma", task, Map.of(Vars.DECISION, "NO_GO", Vars.CONFIDENCE, 2)))
                 .hasMessageContaining("a comment is required with NO_GO");
         assertThat(uat).isWaitingAt("UserTask_Uat");
+    }
+
+    @Test
+    void theTaskIsDueInFortyEightHoursWithAReminderBeforeAndAnEscalationWhenOverdue() {
+        Instant start = Instant.parse("2026-11-22T10:00:00Z");
+        ClockUtil.setCurrentTime(Date.from(start));
+        try {
+            ProcessInstance uat = startStage(ProcessKeys.UAT_SIGNOFF, "shop@2.0.2", Map.of("stagingVerification",
+                    JsonVars.json(Map.of("summary", "3/3 passed"))));
+            org.assertj.core.api.Assertions.assertThat(task(uat, "UserTask_Uat").getDueDate().toInstant())
+                    .isEqualTo(start.plus(Duration.ofHours(48)));
+
+            passTo(start.plus(Duration.ofHours(43)));
+            org.assertj.core.api.Assertions.assertThat(standIns.reminders).isEmpty();
+            passTo(start.plus(Duration.ofHours(44)));
+            passTo(start.plus(Duration.ofHours(48)));
+
+            org.assertj.core.api.Assertions.assertThat(standIns.reminders).containsExactly(
+                    "reminder UserTask_Uat at 2026-11-24T06:00:00Z", "overdue UserTask_Uat at 2026-11-24T10:00:00Z");
+            assertThat(uat).isWaitingAt("UserTask_Uat").hasPassed("EndEvent_TestersReminded", "EndEvent_UatEscalated");
+            passUat(uat);
+            assertThat(uat).isEnded();
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    private void passTo(Instant now) {
+        ClockUtil.setCurrentTime(Date.from(now));
+        runJobs();
     }
 }
