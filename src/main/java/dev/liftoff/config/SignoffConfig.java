@@ -1,18 +1,39 @@
 package dev.liftoff.config;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import java.time.Duration;
 import java.util.List;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
-/** The roles (Camunda groups) that each sign off a production go-live. */
+/**
+ * The roles (Camunda groups) that each sign off a production go-live, and when their sign-offs
+ * are due (default 24 hours after they open), with a reminder {@code remind-before} the due date.
+ */
 public record SignoffConfig(
-        @NotEmpty(message = "name at least one sign-off role (a Camunda group)") List<@NotBlank String> roles) {
+        @NotEmpty(message = "name at least one sign-off role (a Camunda group)") List<@NotBlank String> roles,
+        Duration due,
+        Duration remindBefore) {
 
+    @ConstructorBinding
     public SignoffConfig {
         roles = roles == null ? List.of("engineering-leads", "security-leads", "operations", "product-owners") : List.copyOf(roles);
+        due = due == null ? Duration.ofHours(24) : due;
+        remindBefore = remindBefore == null ? Duration.ofHours(2) : remindBefore;
+    }
+
+    /** the default due date and reminder */
+    public SignoffConfig(List<String> roles) {
+        this(roles, null, null);
     }
 
     static SignoffConfig defaults() {
         return new SignoffConfig(null);
+    }
+
+    @AssertTrue(message = "due must be positive and remind-before shorter than due")
+    public boolean isTimingSane() {
+        return due.toMillis() > 0 && !remindBefore.isNegative() && remindBefore.compareTo(due) < 0;
     }
 }

@@ -1,5 +1,10 @@
 package dev.liftoff.signoff;
 
+import dev.liftoff.config.SignoffConfig;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
 import dev.liftoff.config.LiftoffProperties;
 import dev.liftoff.process.Vars;
 import java.util.ArrayList;
@@ -7,7 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Names the roles that must each sign off this service's go-live: one parallel task per role. */
+/** Names the roles that must each sign off this service's go-live (one parallel task per role), and when they are due. */
 @Component("prepareSignoffs")
 public class PrepareSignoffsDelegate implements JavaDelegate {
 
@@ -20,7 +25,12 @@ public class PrepareSignoffsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String service = (String) execution.getVariable(Vars.SERVICE);
-        execution.setVariable(Vars.SIGNOFF_ROLES, new ArrayList<>(properties.requireService(service).signoff().roles()));
+        SignoffConfig signoff = properties.requireService(service).signoff();
+        execution.setVariable(Vars.SIGNOFF_ROLES, new ArrayList<>(signoff.roles()));
         execution.setVariable(Vars.SIGNOFF_REJECTED, false);
+        // the sign-offs' due date, and when their roles are reminded; both drive timers in the model
+        Instant due = ClockUtil.getCurrentTime().toInstant().plus(signoff.due());
+        execution.setVariable(Vars.SIGNOFF_DUE_AT, Date.from(due));
+        execution.setVariable(Vars.SIGNOFF_REMIND_AT, Date.from(due.minus(signoff.remindBefore())));
     }
 }

@@ -3,8 +3,12 @@ package dev.liftoff.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -44,5 +48,29 @@ class GoLiveSignoffProcessTest extends ReleaseProcessTestBase {
 
         assertThat(signoff).isEnded();
         assertThat(outcomeOf(signoff, Vars.SIGNOFF_REASON)).isEqualTo("Go-live sign-off refused by eli for engineering-leads: load test missing");
+    }
+
+    @Test
+    void signoffsAreDueInADayWithAReminderBeforeAndAnEscalationWhenOverdue() {
+        Instant start = Instant.parse("2026-11-22T10:00:00Z");
+        ClockUtil.setCurrentTime(Date.from(start));
+        try {
+            ProcessInstance signoff = startStage(ProcessKeys.GO_LIVE_SIGNOFF, "shop@2.0.9", STAGING);
+            assertThat(tasks(signoff, "UserTask_SignOff")).extracting(task -> task.getDueDate().toInstant())
+                    .containsOnly(start.plus(Duration.ofHours(24)));
+
+            ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofHours(22))));
+            runJobs();
+            ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofHours(24))));
+            runJobs();
+
+            assertThat(standIns.reminders).containsExactly(
+                    "reminder UserTask_SignOff at 2026-11-23T08:00:00Z", "overdue UserTask_SignOff at 2026-11-23T10:00:00Z");
+            assertThat(signoff).hasPassed("EndEvent_SignersReminded", "EndEvent_SignoffsEscalated");
+            approveAllRoles(signoff);
+            assertThat(signoff).isEnded();
+        } finally {
+            ClockUtil.reset();
+        }
     }
 }

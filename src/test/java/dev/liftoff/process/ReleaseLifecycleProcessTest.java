@@ -416,7 +416,7 @@ class ReleaseLifecycleProcessTest extends ReleaseProcessTestBase {
     }
 
     @Test
-    void aLateUatIsRemindedAndEscalatedAndStillDecides() {
+    void lateTasksAreRemindedAndEscalatedAndStillDecide() {
         ProcessInstance release = startRelease(TestServices.SHOP, "erin", "ci-bot");
         runJobs();
         decideGo(release);
@@ -426,8 +426,14 @@ class ReleaseLifecycleProcessTest extends ReleaseProcessTestBase {
         assertThat(standIns.reminders).extracting(reminder -> reminder.substring(0, reminder.indexOf(" at ")))
                 .containsExactly("reminder UserTask_Uat", "overdue UserTask_Uat");
         passUat(release);
-
         assertThat(tasks(release, "UserTask_SignOff")).hasSize(TestServices.ROLES.size());
+
+        passMinutes(22 * 60);
+        passMinutes(2 * 60);
+        assertThat(standIns.reminders).extracting(reminder -> reminder.substring(0, reminder.indexOf(" at ")))
+                .containsExactly("reminder UserTask_Uat", "overdue UserTask_Uat", "reminder UserTask_SignOff", "overdue UserTask_SignOff");
+        approveAllRoles(release);
+        assertThat(release).isEnded().hasPassed("EndEvent_Released");
     }
 
     @AfterEach
