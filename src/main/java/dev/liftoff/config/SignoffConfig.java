@@ -10,30 +10,34 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
 /**
  * The roles (Camunda groups) that each sign off a production go-live, and when their sign-offs
  * are due (default 24 hours after they open), with a reminder {@code remind-before} the due date.
+ * A go-live nobody fully signed within {@code expire-after} (default 7 days) expires: the release
+ * is rejected with that reason, rather than left waiting for ever.
  */
 public record SignoffConfig(
         @NotEmpty(message = "name at least one sign-off role (a Camunda group)") List<@NotBlank String> roles,
         Duration due,
-        Duration remindBefore) {
+        Duration remindBefore,
+        Duration expireAfter) {
 
     @ConstructorBinding
     public SignoffConfig {
         roles = roles == null ? List.of("engineering-leads", "security-leads", "operations", "product-owners") : List.copyOf(roles);
         due = due == null ? Duration.ofHours(24) : due;
         remindBefore = remindBefore == null ? Duration.ofHours(2) : remindBefore;
+        expireAfter = expireAfter == null ? Duration.ofDays(7) : expireAfter;
     }
 
     /** the default due date and reminder */
     public SignoffConfig(List<String> roles) {
-        this(roles, null, null);
+        this(roles, null, null, null);
     }
 
     static SignoffConfig defaults() {
         return new SignoffConfig(null);
     }
 
-    @AssertTrue(message = "due must be positive and remind-before shorter than due")
+    @AssertTrue(message = "due must be positive, remind-before shorter than due, and expire-after at least due")
     public boolean isTimingSane() {
-        return due.toMillis() > 0 && !remindBefore.isNegative() && remindBefore.compareTo(due) < 0;
+        return due.toMillis() > 0 && !remindBefore.isNegative() && remindBefore.compareTo(due) < 0 && expireAfter.compareTo(due) >= 0;
     }
 }

@@ -67,6 +67,7 @@ public final class Vars {
     public static final String SIGNOFF_ROLES = "signoffRoles";
     public static final String SIGNOFF_DUE_AT = "signoffDueAt";
     public static final String SIGNOFF_REMIND_AT = "signoffRemindAt";
+    public static final String SIGNOFF_EXPIRES_AT = "signoffExpiresAt";
     public static final String ROLE = "role";
     public static final String SIGNOFF_REJECTED = "signoffRejected";
     public static final String SIGNOFF_REASON = "signoffReason";

@@ -73,4 +73,24 @@ class GoLiveSignoffProcessTest extends ReleaseProcessTestBase {
             ClockUtil.reset();
         }
     }
+
+    @Test
+    void aGoLiveNobodyFullySignedExpiresAfterAWeekNamingWhoDidNotSign() {
+        Instant start = Instant.parse("2026-11-22T10:00:00Z");
+        ClockUtil.setCurrentTime(Date.from(start));
+        try {
+            ProcessInstance signoff = startStage(ProcessKeys.GO_LIVE_SIGNOFF, "shop@2.0.10", STAGING);
+            completeAs("eli", tasks(signoff, "UserTask_SignOff").get(0), Map.of(Vars.DECISION, "APPROVE"));
+
+            ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofDays(7))));
+            runJobs();
+
+            assertThat(signoff).isEnded().hasPassed("Task_RecordSignoffExpired", "EndEvent_SignoffExpired");
+            assertThat(outcomeOf(signoff, Vars.SIGNOFF_REJECTED)).isEqualTo(true);
+            assertThat(outcomeOf(signoff, Vars.SIGNOFF_REASON))
+                    .isEqualTo("Go-live sign-off expired at 2026-11-29T10:00:00Z: security-leads did not sign in time.");
+        } finally {
+            ClockUtil.reset();
+        }
+    }
 }

@@ -436,6 +436,21 @@ class ReleaseLifecycleProcessTest extends ReleaseProcessTestBase {
         assertThat(release).isEnded().hasPassed("EndEvent_Released");
     }
 
+    @Test
+    void anExpiredGoLiveRejectsTheRelease() {
+        ProcessInstance release = startRelease(TestServices.SHOP, "erin", "ci-bot");
+        runJobs();
+        decideGo(release);
+        passUat(release);
+
+        passMinutes(7 * 24 * 60);
+
+        assertThat(release).isEnded().hasPassed("Task_RejectSignoff", "EndEvent_Rejected");
+        assertThat((String) outcomeOf(release, Vars.OUTCOME_REASON))
+                .startsWith("Go-live sign-off expired at ").endsWith(": engineering-leads, security-leads did not sign in time.");
+        assertThat(standIns.deploys).containsExactly("staging:" + version(release));
+    }
+
     @AfterEach
     void releaseTheClock() {
         ClockUtil.reset();

@@ -24,6 +24,7 @@ import dev.liftoff.signoff.FourEyesGuard;
 import dev.liftoff.signoff.GoNoGoDecisionListener;
 import dev.liftoff.signoff.PrepareSignoffsDelegate;
 import dev.liftoff.signoff.PrepareUatDelegate;
+import dev.liftoff.signoff.RecordSignoffExpiredDelegate;
 import dev.liftoff.signoff.SignoffRecorder;
 import dev.liftoff.signoff.UatFeedbackRecorder;
 import dev.liftoff.verification.VerificationService;
@@ -87,6 +88,7 @@ public final class StandIns {
         Mocks.register("prepareSignoffs", new PrepareSignoffsDelegate(properties));
         Mocks.register("fourEyesGuard", new FourEyesGuard(authorizations, engine.getIdentityService()));
         Mocks.register("signoffRecorder", new SignoffRecorder(authorizations));
+        Mocks.register("recordSignoffExpired", new RecordSignoffExpiredDelegate());
         Mocks.register("chooseRollbackTarget", new ChooseRollbackTargetDelegate(new RollbackTargets(history)));
         MonitoringService monitoring = new MonitoringService(properties, new VerificationService(properties));
         Mocks.register("planNextTick", new PlanNextTickDelegate(monitoring));
