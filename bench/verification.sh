@@ -7,7 +7,7 @@
 # Needs: Java 17, curl and jq (the runbook script); wrk is optional (apt-get install -y wrk): without
 # it the percentiles are compared with the built-in sampler only.
 # Usage: bench/verification.sh [extra Maven arguments, e.g. -o to build offline]
-# Takes one to two minutes; keep the machine otherwise idle while it runs.
+# Takes three to four minutes; keep the machine otherwise idle while it runs.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
