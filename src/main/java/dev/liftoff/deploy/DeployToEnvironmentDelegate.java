@@ -24,14 +24,9 @@ public class DeployToEnvironmentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String service = (String) execution.getVariable(Vars.SERVICE);
-        String environment = (String) execution.getVariable(Vars.ENVIRONMENT);
-        DeployRequest request = new DeployRequest(service, environment,
-                (String) execution.getVariable(Vars.DEPLOY_VERSION),
-                (String) execution.getVariable(Vars.DEPLOY_COMMIT_SHA),
-                IdempotencyKeys.of(execution.getProcessInstanceId(), execution.getCurrentActivityId(), environment),
-                (String) execution.getVariable(Vars.SLOT));
-        DeployReceipt receipt = deployTargets.forEnvironment(service, environment).deploy(request);
+        DeployRequest request = StepRequests.of(execution, (String) execution.getVariable(Vars.DEPLOY_VERSION),
+                (String) execution.getVariable(Vars.DEPLOY_COMMIT_SHA), (String) execution.getVariable(Vars.SLOT));
+        DeployReceipt receipt = deployTargets.forEnvironment(request.service(), request.environment()).deploy(request);
         JsonVars.write(RootInstance.of(execution), (String) execution.getVariable(Vars.RECEIPT_VARIABLE), receipt.toMap());
     }
 }

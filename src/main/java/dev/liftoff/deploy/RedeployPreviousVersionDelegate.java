@@ -2,7 +2,6 @@ package dev.liftoff.deploy;
 
 import dev.liftoff.process.JsonVars;
 import dev.liftoff.process.RootInstance;
-import dev.liftoff.process.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -24,15 +23,10 @@ public class RedeployPreviousVersionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String service = (String) execution.getVariable(Vars.SERVICE);
-        String environment = (String) execution.getVariable(Vars.ENVIRONMENT);
-        String version = (String) execution.getVariable(Vars.ROLLBACK_TARGET_VERSION);
-        String commitSha = (String) execution.getVariable(Vars.ROLLBACK_TARGET_COMMIT_SHA);
-        DeployRequest request = new DeployRequest(service, environment, version, commitSha,
-                IdempotencyKeys.of(execution.getProcessInstanceId(), execution.getCurrentActivityId(), environment));
+        DeployRequest request = StepRequests.previousVersion(execution);
         DeployReceipt receipt = RollbackRefusals.failVisiblyOnLastAttempt(
-                "Redeploying " + version + " (" + commitSha + ") to " + environment,
-                () -> deployTargets.forEnvironment(service, environment).deploy(request));
+                "Redeploying " + request.version() + " (" + request.commitSha() + ") to " + request.environment(),
+                () -> deployTargets.forEnvironment(request.service(), request.environment()).deploy(request));
         JsonVars.write(RootInstance.of(execution), RECEIPT, receipt.toMap());
     }
 }

@@ -24,12 +24,9 @@ public class SwitchTrafficDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String service = (String) execution.getVariable(Vars.SERVICE);
-        String environment = (String) execution.getVariable(Vars.ENVIRONMENT);
-        DeployRequest request = new DeployRequest(service, environment,
-                (String) execution.getVariable(Vars.VERSION), (String) execution.getVariable(Vars.COMMIT_SHA),
-                IdempotencyKeys.of(execution.getProcessInstanceId(), execution.getCurrentActivityId(), environment));
-        DeployReceipt receipt = deployTargets.switchFor(service, environment).deploy(request);
-        JsonVars.write(RootInstance.of(execution), Vars.trafficSwitchOf(environment), receipt.toMap());
+        DeployRequest request = StepRequests.of(execution, (String) execution.getVariable(Vars.VERSION),
+                (String) execution.getVariable(Vars.COMMIT_SHA), null);
+        DeployReceipt receipt = deployTargets.switchFor(request.service(), request.environment()).deploy(request);
+        JsonVars.write(RootInstance.of(execution), Vars.trafficSwitchOf(request.environment()), receipt.toMap());
     }
 }
