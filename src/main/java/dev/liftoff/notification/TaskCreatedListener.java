@@ -11,8 +11,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,15 +22,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskCreatedListener implements TaskListener {
 
-    private final ObjectProvider<JavaMailSender> sender;
+    private final Mailer mailer;
 
-    public TaskCreatedListener(ObjectProvider<JavaMailSender> sender) {
-        this.sender = sender;
+    public TaskCreatedListener(Mailer mailer) {
+        this.mailer = mailer;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        if (sender.getIfAvailable() == null) {
+        if (!mailer.available()) {
             return;
         }
         DelegateExecution release = RootInstance.of(task);

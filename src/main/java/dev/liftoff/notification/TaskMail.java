@@ -4,11 +4,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,24 +18,13 @@ public class TaskMail {
 
     static final String PUBLIC_URL = "liftoff.public-url";
 
-    private final JavaMailSender sender;
+    private final Mailer mailer;
     private final URI publicUrl;
-    private final String from;
 
-    @Autowired
-    public TaskMail(ObjectProvider<JavaMailSender> sender, @Value("${" + PUBLIC_URL + ":http://localhost:8080}") String publicUrl,
-            @Value("${liftoff.incidents.email.from:${spring.mail.username:liftoff@localhost}}") String from) {
-        this(sender.getIfAvailable(), publicUrl, from);
-    }
-
-    /**
-     * @param sender null when no mail server is configured
-     * @throws IllegalStateException when {@code publicUrl} is not an absolute http(s) URL
-     */
-    public TaskMail(JavaMailSender sender, String publicUrl, String from) {
-        this.sender = sender;
+    /** @throws IllegalStateException when {@code publicUrl} is not an absolute http(s) URL */
+    public TaskMail(Mailer mailer, @Value("${" + PUBLIC_URL + ":http://localhost:8080}") String publicUrl) {
+        this.mailer = mailer;
         this.publicUrl = parse(publicUrl);
-        this.from = from;
     }
 
     /** where the task opens in Tasklist */
@@ -52,9 +37,6 @@ public class TaskMail {
     }
 
     public void send(Notice notice, WaitingTask task, List<String> to) {
-        if (sender == null || to.isEmpty()) {
-            return;
-        }
         Map<String, String> values = new LinkedHashMap<>();
         values.put("taskName", task.name());
         values.put("release", task.release());
@@ -65,12 +47,7 @@ public class TaskMail {
         values.put("due", task.due() == null ? "no due date" : task.due().toString());
         values.put("evidence", task.evidence());
         values.put("link", linkTo(task.id()).toString());
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(from);
-        message.setTo(to.toArray(String[]::new));
-        message.setSubject(notice.subject(task));
-        message.setText(notice.template().render(values));
-        sender.send(message);
+        mailer.send(to, notice.subject(task), notice.template().render(values));
     }
 
     private static URI parse(String url) {

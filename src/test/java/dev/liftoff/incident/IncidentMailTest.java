@@ -8,6 +8,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.liftoff.config.IncidentsConfig;
+import dev.liftoff.notification.Mailer;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
@@ -36,8 +37,8 @@ class IncidentMailTest {
 
     @Test
     void announcesTheIncidentToTheConfiguredRecipients() throws Exception {
-        IncidentMail mail = new IncidentMail(sender(), new IncidentsConfig.Email(List.of("oncall@example.com", "ops@example.com"),
-                "liftoff@example.com"), null);
+        IncidentMail mail = new IncidentMail(new Mailer(sender(), "liftoff@example.com"),
+                new IncidentsConfig.Email(List.of("oncall@example.com", "ops@example.com"), "liftoff@example.com"));
 
         mail.announce(INCIDENT);
 
@@ -57,7 +58,7 @@ class IncidentMailTest {
 
     @Test
     void escalationGoesToTheGroupWithItsOwnTemplate() throws Exception {
-        IncidentMail mail = new IncidentMail(sender(), new IncidentsConfig.Email(List.of(), null), "liftoff-bot@example.com");
+        IncidentMail mail = new IncidentMail(new Mailer(sender(), "liftoff-bot@example.com"), new IncidentsConfig.Email(List.of(), null));
 
         boolean sent = mail.escalate(INCIDENT, 2, "release-managers", List.of("rita@example.com"));
 
@@ -73,8 +74,8 @@ class IncidentMailTest {
 
     @Test
     void anEscalationWithoutAddressesOrMailServerMailsNobodyAndSaysSo() {
-        IncidentMail noServer = new IncidentMail(null, new IncidentsConfig.Email(List.of(), null), null);
-        IncidentMail noAddresses = new IncidentMail(sender(), new IncidentsConfig.Email(List.of(), null), null);
+        IncidentMail noServer = new IncidentMail(Mailer.withoutServer(), new IncidentsConfig.Email(List.of(), null));
+        IncidentMail noAddresses = new IncidentMail(new Mailer(sender(), "liftoff@example.com"), new IncidentsConfig.Email(List.of(), null));
 
         assertThat(noServer.escalate(INCIDENT, 1, "release-managers", List.of("rita@example.com"))).isFalse();
         assertThat(noAddresses.escalate(INCIDENT, 1, "release-managers", List.of())).isFalse();
@@ -83,7 +84,7 @@ class IncidentMailTest {
 
     @Test
     void recipientsWithoutAMailServerStopStartupNamingTheKeys() {
-        assertThatThrownBy(() -> new IncidentMail(null, new IncidentsConfig.Email(List.of("oncall@example.com"), null), null))
+        assertThatThrownBy(() -> new IncidentMail(Mailer.withoutServer(), new IncidentsConfig.Email(List.of("oncall@example.com"), null)))
                 .hasMessageContaining("liftoff.incidents.email.to is set but no mail server is: set spring.mail.host");
     }
 }

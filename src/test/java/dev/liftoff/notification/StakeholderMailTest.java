@@ -33,8 +33,8 @@ class StakeholderMailTest {
 
     @Test
     void tellsEveryStakeholderTheOutcomeTheReasonAndTheRollback() throws Exception {
-        StakeholderMail mail = new StakeholderMail(sender(), properties(List.of("product@example.com", "support@example.com")),
-                "liftoff@example.com");
+        StakeholderMail mail = new StakeholderMail(new Mailer(sender(), "liftoff@example.com"),
+                properties(List.of("product@example.com", "support@example.com")));
 
         mail.tell(ROLLED_BACK);
 
@@ -51,8 +51,8 @@ class StakeholderMailTest {
 
     @Test
     void withoutStakeholdersOrWithoutAMailServerNobodyIsTold() {
-        StakeholderMail nobodyToTell = new StakeholderMail(sender(), properties(List.of()), "liftoff@example.com");
-        StakeholderMail noServer = new StakeholderMail(null, properties(List.of("product@example.com")), "liftoff@example.com");
+        StakeholderMail nobodyToTell = new StakeholderMail(new Mailer(sender(), "liftoff@example.com"), properties(List.of()));
+        StakeholderMail noServer = new StakeholderMail(Mailer.withoutServer(), properties(List.of("product@example.com")));
 
         nobodyToTell.tell(ROLLED_BACK);
         noServer.tell(ROLLED_BACK);

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /** The mail that announces a task, through a real SMTP server (GreenMail). */
@@ -27,7 +26,7 @@ class TaskMailTest {
 
     @Test
     void saysWhatWaitsForWhomWithTheEvidenceAndALinkToTheTask() throws Exception {
-        TaskMail mail = new TaskMail(sender(), "https://liftoff.example.com/", "liftoff@example.com");
+        TaskMail mail = new TaskMail(new Mailer(sender(), "liftoff@example.com"), "https://liftoff.example.com/");
 
         mail.send(GO_NO_GO, List.of("rita@example.com", "rob@example.com"));
 
@@ -43,15 +42,15 @@ class TaskMailTest {
 
     @Test
     void nobodyToTellOrNoMailServerSendsNothing() {
-        new TaskMail(sender(), "http://localhost:8080", "liftoff@example.com").send(GO_NO_GO, List.of());
-        new TaskMail((JavaMailSender) null, "http://localhost:8080", "liftoff@example.com").send(GO_NO_GO, List.of("rita@example.com"));
+        new TaskMail(new Mailer(sender(), "liftoff@example.com"), "http://localhost:8080").send(GO_NO_GO, List.of());
+        new TaskMail(Mailer.withoutServer(), "http://localhost:8080").send(GO_NO_GO, List.of("rita@example.com"));
 
         assertThat(smtp.getReceivedMessages()).isEmpty();
     }
 
     @Test
     void aPublicUrlThatIsNoUrlStopsWithTheKeyNamed() {
-        assertThatThrownBy(() -> new TaskMail((JavaMailSender) null, "liftoff.example.com", "liftoff@example.com"))
+        assertThatThrownBy(() -> new TaskMail(Mailer.withoutServer(), "liftoff.example.com"))
                 .hasMessageStartingWith("liftoff.public-url must be the absolute http(s) URL people reach Liftoff at");
     }
 

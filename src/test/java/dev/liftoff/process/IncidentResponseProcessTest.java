@@ -19,6 +19,7 @@ import dev.liftoff.incident.FakeGitHub;
 import dev.liftoff.incident.FileTrackerIssueDelegate;
 import dev.liftoff.incident.IncidentEscalations;
 import dev.liftoff.incident.IncidentMail;
+import dev.liftoff.notification.Mailer;
 import dev.liftoff.incident.IncidentPolicy;
 import dev.liftoff.incident.IssueTracker;
 import dev.liftoff.incident.PlanAcknowledgementDelegate;
@@ -103,7 +104,7 @@ class IncidentResponseProcessTest extends ReleaseProcessTestBase {
         sender.setPort(smtp.getSmtp().getPort());
 
         IncidentPolicy policy = new IncidentPolicy(properties);
-        IncidentMail mail = new IncidentMail(sender, properties.incidents().email(), null);
+        IncidentMail mail = new IncidentMail(new Mailer(sender, "liftoff@localhost"), properties.incidents().email());
         Mocks.register("planAcknowledgement", new PlanAcknowledgementDelegate(policy));
         Mocks.register("fileTrackerIssue", new FileTrackerIssueDelegate(new IssueTracker(properties, new SecretResolver(environment))));
         Mocks.register("emailIncident", new EmailIncidentDelegate(mail));

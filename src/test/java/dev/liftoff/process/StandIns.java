@@ -12,6 +12,7 @@ import dev.liftoff.monitoring.MonitoringService;
 import dev.liftoff.monitoring.PlanNextTickDelegate;
 import dev.liftoff.monitoring.RecordRollbackTriggerListener;
 import dev.liftoff.monitoring.RecordWindowCutShortListener;
+import dev.liftoff.notification.Mailer;
 import dev.liftoff.notification.NotifyStakeholdersDelegate;
 import dev.liftoff.notification.StakeholderMail;
 import dev.liftoff.release.RecordOutcomeDelegate;
@@ -123,7 +124,7 @@ public final class StandIns {
         Mocks.register("runMonitoringTick", standIns.monitoringTick());
         // the closure decides for real whether to tell anyone; the mail itself is StakeholderMailTest's, on a real SMTP server
         Mocks.register("notifyStakeholders", new NotifyStakeholdersDelegate(
-                new StakeholderMail(new JavaMailSenderImpl(), properties, "liftoff@example.com")));
+                new StakeholderMail(new Mailer(new JavaMailSenderImpl(), "liftoff@example.com"), properties)));
         Mocks.register("remindTask", (JavaDelegate) execution -> standIns.reminders.add(execution.getVariable(Vars.NOTICE) + " "
                 + execution.getVariable(Vars.WAITING_TASK) + " at " + ClockUtil.getCurrentTime().toInstant()));
         Mocks.register("emailStakeholders", (JavaDelegate) execution ->

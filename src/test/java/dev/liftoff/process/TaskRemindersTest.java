@@ -6,8 +6,10 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.liftoff.notification.Mailer;
 import dev.liftoff.notification.RemindTaskDelegate;
 import dev.liftoff.notification.TaskMail;
+import dev.liftoff.notification.TaskReminders;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -68,7 +70,8 @@ class TaskRemindersTest extends ReleaseProcessTestBase {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
         sender.setPort(smtp.getSmtp().getPort());
-        Mocks.register("remindTask", new RemindTaskDelegate(new TaskMail(sender, "https://liftoff.example.com", "liftoff@example.com")));
+        TaskMail mail = new TaskMail(new Mailer(sender, "liftoff@example.com"), "https://liftoff.example.com");
+        Mocks.register("remindTask", new RemindTaskDelegate(new TaskReminders(mail)));
         ClockUtil.setCurrentTime(Date.from(START));
     }
 
