@@ -132,6 +132,9 @@ class ReleaseFullStackTest {
         Map<String, Object> mail = awaitMail(release, title);
         assertThat((String) mail.get("text")).contains("This is a drill");
         assertThat((String) mail.get("to")).isEqualTo("oncall@liftoff.example");
+        // newcomers read the demo mailbox over REST, signed in like anywhere else under /api
+        assertThat(client.get("rita", "/api/demo/mail").json()).extracting(read -> read.path("subject").asText()).contains(title);
+        assertThat(client.get(null, "/api/demo/mail").status()).isEqualTo(401);
 
         String acknowledge = driver.awaitTaskOf(release, "UserTask_AcknowledgeIncident", "otto", "operations");
         LiftoffClient.Reply done = client.post("otto", "/engine-rest/task/" + acknowledge + "/complete",

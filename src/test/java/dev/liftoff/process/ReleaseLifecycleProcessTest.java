@@ -334,13 +334,7 @@ class ReleaseLifecycleProcessTest extends ReleaseProcessTestBase {
 
     @Test
     void aPersonCanRequestARollbackWhileProductionIsWatched() {
-        ProcessInstance release = startRelease(TestServices.RADAR, "erin", "ci-bot");
-        runJobs();
-        decideGo(release);
-        passUat(release);
-        passMinutes(15);
-        passMinutes(15);
-        approveAllRoles(release);
+        ProcessInstance release = watchedReleaseInProduction();
         passMinutes(10);
         assertThat(standIns.ticks).last().asString().startsWith("production@");
 
@@ -398,13 +392,7 @@ class ReleaseLifecycleProcessTest extends ReleaseProcessTestBase {
     @Test
     void aTriggerTrippedWhileProductionIsWatchedRollsBack() {
         standIns.stoppingTicks.put("production", "error rate 25.0 % (5 of 20 requests failed; threshold 5 %), above the threshold for 5m");
-        ProcessInstance release = startRelease(TestServices.RADAR, "erin", "ci-bot");
-        runJobs();
-        decideGo(release);
-        passUat(release);
-        passMinutes(15);
-        passMinutes(15);
-        approveAllRoles(release);
+        ProcessInstance release = watchedReleaseInProduction();
 
         passMinutes(10);
 
@@ -454,6 +442,18 @@ class ReleaseLifecycleProcessTest extends ReleaseProcessTestBase {
     @AfterEach
     void releaseTheClock() {
         ClockUtil.reset();
+    }
+
+    /** a release of radar through UAT, its staging window (two ticks) and the sign-offs: production is deployed and watched */
+    private ProcessInstance watchedReleaseInProduction() {
+        ProcessInstance release = startRelease(TestServices.RADAR, "erin", "ci-bot");
+        runJobs();
+        decideGo(release);
+        passUat(release);
+        passMinutes(15);
+        passMinutes(15);
+        approveAllRoles(release);
+        return release;
     }
 
     private void passMinutes(int minutes) {
