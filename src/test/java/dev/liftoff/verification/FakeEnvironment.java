@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A target environment on a free loopback port: exact paths answer, everything else is 404. */
@@ -28,6 +29,8 @@ final class FakeEnvironment implements AutoCloseable {
     private final Map<String, HttpHandler> routes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final Queue<Long> arrivalNanos = new ConcurrentLinkedQueue<>();
+    private static final String ANSWERED = "liftoff.answered";
+
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger mostInFlight = new AtomicInteger();
 
@@ -95,6 +98,10 @@ final class FakeEnvironment implements AutoCloseable {
     }
 
     static void reply(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        // the client may send its next request as soon as it has this answer: stop counting this one first
+        if (exchange.getAttribute(ANSWERED) instanceof Runnable answered) {
+            answered.run();
+        }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
@@ -108,6 +115,13 @@ final class FakeEnvironment implements AutoCloseable {
         arrivalNanos.add(System.nanoTime());
         hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
         mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        AtomicBoolean counted = new AtomicBoolean(true);
+        Runnable answered = () -> {
+            if (counted.getAndSet(false)) {
+                inFlight.decrementAndGet();
+            }
+        };
+        exchange.setAttribute(ANSWERED, answered);
         try {
             HttpHandler handler = routes.get(path);
             if (handler == null) {
@@ -116,7 +130,7 @@ final class FakeEnvironment implements AutoCloseable {
                 handler.handle(exchange);
             }
         } finally {
-            inFlight.decrementAndGet();
+            answered.run();
         }
     }
 
