@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -81,6 +82,7 @@ public class IdentitySetup implements ApplicationRunner {
             grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
             addTasklistFilter(group);
         }
+        addNamedTaskFilter();
         // operations and release managers watch every release and may roll one back
         for (String group : List.of(Groups.OPERATIONS, Groups.RELEASE_MANAGERS)) {
             grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
@@ -142,16 +144,32 @@ public class IdentitySetup implements ApplicationRunner {
     }
 
     private void addTasklistFilter(String group) {
-        String name = GROUP_NAMES.get(group) + ": open tasks";
+        saveFilter(group, GROUP_NAMES.get(group) + ": open tasks",
+                "Open release tasks for " + GROUP_NAMES.get(group) + ", earliest due first", taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks().orderByDueDate().asc());
+    }
+
+    /**
+     * UAT testers named by id ({@code uat.testers}) are candidates by name, not through their
+     * group, so the group's filter does not show their tasks: this one shows the tasks offered to
+     * whoever is signed in by name.
+     */
+    private void addNamedTaskFilter() {
+        saveFilter(Groups.UAT_TESTERS, GROUP_NAMES.get(Groups.UAT_TESTERS) + ": named for me",
+                "UAT tasks offered to you by name, earliest due first",
+                taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}").withCandidateUsers()
+                        .includeAssignedTasks().orderByDueDate().asc());
+    }
+
+    private void saveFilter(String group, String name, String description, TaskQuery query) {
         Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
         if (filter == null) {
             filter = filterService.newTaskFilter(name);
             filter.setOwner(admin.user());
-            filter.setQuery(taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks().orderByDueDate().asc());
+            filter.setQuery(query);
         }
         // Tasklist expects every property it renders, "variables" included
         filter.setProperties(Map.of(
-                "description", "Open release tasks for " + GROUP_NAMES.get(group) + ", earliest due first",
+                "description", description,
                 "priority", 10,
                 "color", "#b5152b",
                 "refresh", true,

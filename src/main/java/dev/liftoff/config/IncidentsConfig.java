@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * How release incidents are raised, acknowledged and escalated, and where they are announced.
@@ -25,6 +26,10 @@ import java.util.Map;
  *     an unknown kind is P3
  * @param email the email sink; off while {@code email.to} is empty
  * @param github the GitHub issue sink; off while absent
+ * @param manualIntervention when the manual intervention after a failed rollback is due after it
+ *     opens (default 1 hour), with a reminder {@code remind-before} it (default 15 minutes)
+ * @param review when the post-incident review is due after it opens (default 5 days: a working
+ *     week), with a reminder {@code remind-before} it (default 1 day)
  */
 public record IncidentsConfig(
         Map<Severity, @NotNull Duration> acknowledgeWithin,
@@ -33,10 +38,13 @@ public record IncidentsConfig(
         @NotBlank String acknowledgingGroup,
         Map<String, @NotNull Severity> severity,
         @Valid Email email,
-        @Valid GitHub github) {
+        @Valid GitHub github,
+        @Valid TaskDeadline manualIntervention,
+        @Valid TaskDeadline review) {
 
     public static final Severity UNKNOWN_KIND = Severity.P3;
 
+    @ConstructorBinding
     public IncidentsConfig {
         acknowledgeWithin = withDefaults(acknowledgeWithin, Map.of(Severity.P1, Duration.ofMinutes(5),
                 Severity.P2, Duration.ofMinutes(15), Severity.P3, Duration.ofHours(1), Severity.P4, Duration.ofHours(4)));
@@ -50,10 +58,18 @@ public record IncidentsConfig(
         }
         severity = Map.copyOf(kinds);
         email = email == null ? new Email(null, null) : email;
+        manualIntervention = TaskDeadline.withDefaults(manualIntervention, Duration.ofHours(1), Duration.ofMinutes(15));
+        review = TaskDeadline.withDefaults(review, Duration.ofDays(5), Duration.ofDays(1));
+    }
+
+    /** incidents whose manual intervention and review are due on the default deadlines */
+    public IncidentsConfig(Map<Severity, Duration> acknowledgeWithin, Map<Severity, Duration> escalateEvery, String escalationGroup,
+            String acknowledgingGroup, Map<String, Severity> severity, Email email, GitHub github) {
+        this(acknowledgeWithin, escalateEvery, escalationGroup, acknowledgingGroup, severity, email, github, null, null);
     }
 
     public static IncidentsConfig defaults() {
-        return new IncidentsConfig(null, null, null, null, null, null, null);
+        return new IncidentsConfig(null, null, null, null, null, null, null, null, null);
     }
 
     private static Map<Severity, Duration> withDefaults(Map<Severity, Duration> given, Map<Severity, Duration> defaults) {

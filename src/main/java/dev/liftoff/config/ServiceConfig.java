@@ -5,13 +5,15 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
- * One service Liftoff releases: its environments, its checks, who signs off, and the stakeholders
- * who are mailed every release's outcome.
+ * One service Liftoff releases: its environments, its checks, who signs off, the stakeholders
+ * who are mailed every release's outcome, and when its Go/No-Go is due (default 24 hours after it
+ * opens, with a reminder 2 hours before).
  */
 public record ServiceConfig(
         Map<String, @Valid @NotNull EnvironmentConfig> environments,
@@ -22,10 +24,13 @@ public record ServiceConfig(
         @Valid VerificationSettings verification,
         @Valid UatConfig uat,
         @Valid SignoffConfig signoff,
-        List<@NotBlank @Email(message = "must be an email address") String> stakeholders) {
+        List<@NotBlank @Email(message = "must be an email address") String> stakeholders,
+        @Valid TaskDeadline goNoGo) {
 
     public static final String STAGING = "staging";
     public static final String PRODUCTION = "production";
+    private static final Duration GO_NO_GO_DUE = Duration.ofHours(24);
+    private static final Duration GO_NO_GO_REMIND_BEFORE = Duration.ofHours(2);
 
     @ConstructorBinding
     public ServiceConfig {
@@ -37,13 +42,21 @@ public record ServiceConfig(
         uat = uat == null ? UatConfig.defaults() : uat;
         signoff = signoff == null ? SignoffConfig.defaults() : signoff;
         stakeholders = stakeholders == null ? List.of() : List.copyOf(stakeholders);
+        goNoGo = TaskDeadline.withDefaults(goNoGo, GO_NO_GO_DUE, GO_NO_GO_REMIND_BEFORE);
+    }
+
+    /** a service whose Go/No-Go is due on the default deadline */
+    public ServiceConfig(Map<String, EnvironmentConfig> environments, List<SmokeCheck> smoke, List<LatencyCheck> latency,
+            SecurityHeadersCheck securityHeaders, List<CorsPreflightCheck> cors, VerificationSettings verification, UatConfig uat,
+            SignoffConfig signoff, List<String> stakeholders) {
+        this(environments, smoke, latency, securityHeaders, cors, verification, uat, signoff, stakeholders, null);
     }
 
     /** a service whose stakeholders hear nothing from Liftoff */
     public ServiceConfig(Map<String, EnvironmentConfig> environments, List<SmokeCheck> smoke, List<LatencyCheck> latency,
             SecurityHeadersCheck securityHeaders, List<CorsPreflightCheck> cors, VerificationSettings verification, UatConfig uat,
             SignoffConfig signoff) {
-        this(environments, smoke, latency, securityHeaders, cors, verification, uat, signoff, null);
+        this(environments, smoke, latency, securityHeaders, cors, verification, uat, signoff, null, null);
     }
 
     @AssertTrue(message = "declare both environments: environments.staging and environments.production")

@@ -11,13 +11,16 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * The roles (Camunda groups) that each sign off a production go-live, and when their sign-offs
  * are due (default 24 hours after they open), with a reminder {@code remind-before} the due date.
  * A go-live nobody fully signed within {@code expire-after} (default 7 days) expires: the release
- * is rejected with that reason, rather than left waiting for ever.
+ * is rejected with that reason, rather than left waiting for ever. Whoever tested the release in
+ * UAT may sign only where {@code uat-tester-may-sign} is true (default false: the person who
+ * accepted a release does not also approve it).
  */
 public record SignoffConfig(
         @NotEmpty(message = "name at least one sign-off role (a Camunda group)") List<@NotBlank String> roles,
         Duration due,
         Duration remindBefore,
-        Duration expireAfter) {
+        Duration expireAfter,
+        boolean uatTesterMaySign) {
 
     @ConstructorBinding
     public SignoffConfig {
@@ -27,13 +30,18 @@ public record SignoffConfig(
         expireAfter = expireAfter == null ? Duration.ofDays(7) : expireAfter;
     }
 
-    /** the default due date and reminder */
+    /** the default due date and reminder; UAT testers may not sign */
     public SignoffConfig(List<String> roles) {
-        this(roles, null, null, null);
+        this(roles, null, null, null, false);
     }
 
     static SignoffConfig defaults() {
         return new SignoffConfig(null);
+    }
+
+    /** the same sign-off, except whether UAT testers may sign */
+    public SignoffConfig withUatTesterMaySign(boolean maySign) {
+        return new SignoffConfig(roles, due, remindBefore, expireAfter, maySign);
     }
 
     @AssertTrue(message = "due must be positive, remind-before shorter than due, and expire-after at least due")

@@ -1,14 +1,13 @@
 package dev.liftoff.notification;
 
 import dev.liftoff.process.Groups;
+import dev.liftoff.process.TaskCandidates;
 import dev.liftoff.process.Vars;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
@@ -36,17 +35,9 @@ public class TaskReminders {
             VariableScope release) {
         TaskService tasks = engine.getTaskService();
         for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).list()) {
-            List<String> groups = new ArrayList<>();
-            List<String> users = new ArrayList<>();
-            for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
-                if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
-                    if (link.getGroupId() != null) {
-                        groups.add(link.getGroupId());
-                    } else {
-                        users.add(link.getUserId());
-                    }
-                }
-            }
+            TaskCandidates candidates = TaskCandidates.of(tasks, task.getId());
+            List<String> groups = candidates.groups();
+            List<String> users = candidates.users();
             List<String> audience = new ArrayList<>(groups);
             if (notice == Notice.OVERDUE) {
                 audience.add(Groups.RELEASE_MANAGERS);

@@ -52,7 +52,15 @@ public final class JsonVars {
      * Tasklist submits for some form fields), or a plain value. Missing → a null node.
      */
     public static JsonNode read(VariableScope scope, String name) {
-        TypedValue typed = scope.getVariableTyped(name, false);
+        try {
+            return readValue(scope.getVariableTyped(name, false));
+        } catch (IllegalArgumentException notJson) {
+            throw new IllegalArgumentException("variable " + name + " " + notJson.getMessage(), notJson.getCause());
+        }
+    }
+
+    /** {@link #read(VariableScope, String)} for a value already fetched, e.g. through TaskService */
+    public static JsonNode readValue(TypedValue typed) {
         if (typed == null || typed.getValue() == null && !(typed instanceof JsonValue)) {
             return MAPPER.nullNode();
         }
@@ -71,7 +79,7 @@ public final class JsonVars {
             }
             return MAPPER.valueToTree(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("variable " + name + " is not valid JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("is not valid JSON: " + e.getOriginalMessage(), e);
         }
     }
 }

@@ -39,6 +39,8 @@ public final class Vars {
     public static final String READINESS_PASSED = "readinessPassed";
     public static final String GO_DECISION = "goDecision";
     public static final String GO_REASON = "goReason";
+    public static final String GO_NO_GO_DUE_AT = "goNoGoDueAt";
+    public static final String GO_NO_GO_REMIND_AT = "goNoGoRemindAt";
 
     // human decisions (task-local form fields)
     public static final String DECISION = "decision";
@@ -49,16 +51,23 @@ public final class Vars {
 
     // uat-signoff
     public static final String UAT_GROUP = "uatGroup";
+    /** one string per UAT task ({@code tester:<user>} or {@code group:<group>#<n>}), and the element variable of each task */
+    public static final String UAT_SLOTS = "uatSlots";
+    public static final String UAT_SLOT = "uatSlot";
     public static final String UAT_SCENARIOS = "uatScenarios";
     public static final String UAT_MIN_CONFIDENCE = "uatMinConfidence";
     public static final String UAT_DUE_AT = "uatDueAt";
     public static final String UAT_REMIND_AT = "uatRemindAt";
+    /** when a UAT still open fails as expired (uat.expire-after; far in the future when the service sets none) */
+    public static final String UAT_EXPIRES_AT = "uatExpiresAt";
     /** input of a reminder or escalation step: the user task it is about, and which notice */
     public static final String WAITING_TASK = "waitingTask";
     public static final String NOTICE = "notice";
     public static final String SCENARIOS_PASSED = "scenariosPassed";
     public static final String CONFIDENCE = "confidence";
     public static final String ISSUES = "issues";
+    /** task-local: who was shut out of this task and why, as [{user, reason}] */
+    public static final String EXCLUDED_USERS = "excludedUsers";
     public static final String UAT_FEEDBACK = "uatFeedback";
     public static final String UAT_PASSED = "uatPassed";
     public static final String UAT_REASON = "uatReason";
@@ -68,6 +77,8 @@ public final class Vars {
     public static final String SIGNOFF_DUE_AT = "signoffDueAt";
     public static final String SIGNOFF_REMIND_AT = "signoffRemindAt";
     public static final String SIGNOFF_EXPIRES_AT = "signoffExpiresAt";
+    /** the service's signoff.uat-tester-may-sign: false excludes whoever gave UAT feedback from the sign-offs */
+    public static final String UAT_TESTER_MAY_SIGN = "uatTesterMaySign";
     public static final String ROLE = "role";
     public static final String SIGNOFF_REJECTED = "signoffRejected";
     public static final String SIGNOFF_REASON = "signoffReason";
@@ -93,6 +104,8 @@ public final class Vars {
     /** task-local form fields of the manual intervention */
     public static final String INTERVENTION_ACTIONS = "interventionActions";
     public static final String PRODUCTION_RESTORED = "productionRestored";
+    public static final String INTERVENTION_DUE_AT = "interventionDueAt";
+    public static final String INTERVENTION_REMIND_AT = "interventionRemindAt";
 
     // monitoring-window
     /** suffix of {@code <environment>Monitoring} on the root: the window's schedule, every tick, how it ended */
@@ -149,6 +162,8 @@ public final class Vars {
     public static final String ROOT_CAUSE = "rootCause";
     public static final String FOLLOW_UPS = "followUps";
     public static final String INCIDENT_REVIEW = "incidentReview";
+    public static final String REVIEW_DUE_AT = "reviewDueAt";
+    public static final String REVIEW_REMIND_AT = "reviewRemindAt";
 
     private Vars() {
     }

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The summary of a release, built from the engine's history and the root's evidence: stages with
- * start and end, checks passed and failed, approvals, rollback. It is what the release closure
- * stores, whatever the outcome.
+ * start and end, checks passed and failed, approvals, each UAT tester's feedback, rollback. It is
+ * what the release closure stores, whatever the outcome.
  */
 @Service
 public class ReleaseSummaryService {
@@ -42,11 +42,31 @@ public class ReleaseSummaryService {
         summary.set("checks", checks(root));
         JsonNode approvals = JsonVars.read(root, Vars.APPROVALS);
         summary.set("approvals", approvals.isArray() ? approvals : JsonVars.MAPPER.createArrayNode());
+        summary.set("uat", uat(root));
         summary.set("monitoring", monitoring(root));
         summary.set("rollback", rollback(root));
         JsonNode incidents = JsonVars.read(root, Vars.INCIDENTS);
         summary.set("incidents", incidents.isArray() ? incidents : JsonVars.MAPPER.createArrayNode());
         return summary;
+    }
+
+    /**
+     * UAT as the testers left it: each tester's feedback (decision, confidence, failed scenarios,
+     * issues, comment) and the verdict, which names an expiry when UAT ran out of time.
+     */
+    private static ObjectNode uat(DelegateExecution root) {
+        ObjectNode uat = JsonVars.MAPPER.createObjectNode();
+        Object passed = root.getVariable(Vars.UAT_PASSED);
+        if (passed != null) {
+            uat.put("passed", (Boolean) passed);
+        }
+        Object verdict = root.getVariable(Vars.UAT_REASON);
+        if (verdict != null) {
+            uat.put("verdict", verdict.toString());
+        }
+        JsonNode feedback = JsonVars.read(root, Vars.UAT_FEEDBACK);
+        uat.set("feedback", feedback.isArray() ? feedback : JsonVars.MAPPER.createArrayNode());
+        return uat;
     }
 
     /**
@@ -86,7 +106,8 @@ public class ReleaseSummaryService {
         return monitoring;
     }
 
-    private ArrayNode stages(String rootId) {
+    /** the stages (call activities and sub-processes) of a release so far, in the order they started */
+    public ArrayNode stages(String rootId) {
         ArrayNode stages = JsonVars.MAPPER.createArrayNode();
         historyService.createHistoricActivityInstanceQuery().processInstanceId(rootId)
                 .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc()

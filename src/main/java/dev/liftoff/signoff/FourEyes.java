@@ -10,7 +10,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**
  * The four-eyes rule of go-live sign-offs: neither the person who requested the release nor the
- * caller who started it may sign, and nobody signs for two roles.
+ * caller who started it may sign, nobody signs for two roles, and, unless the service lets them
+ * ({@code signoff.uat-tester-may-sign}), nobody who tested the release in UAT signs it.
  */
 public final class FourEyes {
 
@@ -23,6 +24,10 @@ public final class FourEyes {
         Map<String, String> excluded = new LinkedHashMap<>();
         exclude(excluded, root.getVariable(Vars.REQUESTED_BY), "requested this release");
         exclude(excluded, root.getVariable(Vars.STARTED_BY), "started this release");
+        if (!Boolean.TRUE.equals(task.getVariable(Vars.UAT_TESTER_MAY_SIGN))) {
+            String because = "tested this release in UAT (" + root.getVariable(Vars.SERVICE) + " does not let UAT testers sign)";
+            UatTesters.whoGaveFeedback(root).forEach(tester -> exclude(excluded, tester, because));
+        }
         String role = (String) task.getVariable(Vars.ROLE);
         for (JsonNode signature : Approvals.goLiveSignatures(task.getExecution())) {
             if (!signature.path("role").asText().equals(role)) {

@@ -1,8 +1,10 @@
 package dev.liftoff.signoff;
 
 import dev.liftoff.process.Groups;
+import dev.liftoff.process.JsonVars;
+import dev.liftoff.process.Vars;
+import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -18,18 +20,18 @@ import org.springframework.stereotype.Component;
 @Component("fourEyesGuard")
 public class FourEyesGuard implements TaskListener {
 
-    private final AuthorizationService authorizations;
     private final IdentityService identityService;
 
-    public FourEyesGuard(AuthorizationService authorizations, IdentityService identityService) {
-        this.authorizations = authorizations;
+    public FourEyesGuard(IdentityService identityService) {
         this.identityService = identityService;
     }
 
     @Override
     public void notify(DelegateTask task) {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            FourEyes.excludedFrom(task).keySet().forEach(user -> TaskAccess.revoke(authorizations, task.getId(), user));
+            // the form lists who is shut out, even when nobody is
+            task.setVariableLocal(Vars.EXCLUDED_USERS, JsonVars.json(List.of()));
+            FourEyes.excludedFrom(task).forEach((user, why) -> TaskAccess.shutOut(task, user, why));
         } else if (EVENTNAME_ASSIGNMENT.equals(task.getEventName()) && task.getAssignee() != null) {
             checkAssignee(task);
         }

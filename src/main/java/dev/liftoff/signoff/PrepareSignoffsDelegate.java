@@ -12,7 +12,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Names the roles that must each sign off this service's go-live (one parallel task per role), and when they are due. */
+/**
+ * Names the roles that must each sign off this service's go-live (one parallel task per role), when
+ * they are due, and whether the release's UAT testers may be among the signers.
+ */
 @Component("prepareSignoffs")
 public class PrepareSignoffsDelegate implements JavaDelegate {
 
@@ -28,6 +31,7 @@ public class PrepareSignoffsDelegate implements JavaDelegate {
         SignoffConfig signoff = properties.requireService(service).signoff();
         execution.setVariable(Vars.SIGNOFF_ROLES, new ArrayList<>(signoff.roles()));
         execution.setVariable(Vars.SIGNOFF_REJECTED, false);
+        execution.setVariable(Vars.UAT_TESTER_MAY_SIGN, signoff.uatTesterMaySign());
         // the sign-offs' due date, and when their roles are reminded; both drive timers in the model
         Instant due = ClockUtil.getCurrentTime().toInstant().plus(signoff.due());
         execution.setVariable(Vars.SIGNOFF_DUE_AT, Date.from(due));

@@ -6,7 +6,6 @@ import dev.liftoff.process.Vars;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,12 +22,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("signoffRecorder")
 public class SignoffRecorder implements TaskListener {
-
-    private final AuthorizationService authorizations;
-
-    public SignoffRecorder(AuthorizationService authorizations) {
-        this.authorizations = authorizations;
-    }
 
     @Override
     public void notify(DelegateTask task) {
@@ -58,7 +51,7 @@ public class SignoffRecorder implements TaskListener {
                 () -> tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId()).list());
         for (Task sibling : siblings) {
             if (!sibling.getId().equals(task.getId())) {
-                TaskAccess.revoke(authorizations, sibling.getId(), signer);
+                TaskAccess.shutOut(task.getProcessEngineServices(), sibling.getId(), signer, "already signed for " + task.getVariable(Vars.ROLE));
             }
         }
     }

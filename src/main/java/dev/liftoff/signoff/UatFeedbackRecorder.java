@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -35,8 +36,12 @@ public class UatFeedbackRecorder implements TaskListener {
         UatFeedback feedback = new UatFeedback(tester, decision.value(), confidence(task), passed, failed,
                 issues(JsonVars.read(task, Vars.ISSUES)), decision.comment(), Instant.now().toString());
 
-        JsonVars.append(task.getExecution().getProcessInstance(), Vars.UAT_FEEDBACK, feedback);
-        JsonVars.append(RootInstance.of(task), Vars.UAT_FEEDBACK, feedback);
+        DelegateExecution uat = task.getExecution().getProcessInstance();
+        JsonVars.append(uat, Vars.UAT_FEEDBACK, feedback);
+        DelegateExecution root = RootInstance.of(task);
+        if (!root.getId().equals(uat.getId())) { // UAT run alone is its own root: record the feedback once
+            JsonVars.append(root, Vars.UAT_FEEDBACK, feedback);
+        }
         Approvals.append(task, Approvals.UAT, task.getExecution().getVariable(Vars.UAT_GROUP).toString(), tester,
                 decision.value(), decision.comment());
     }

@@ -76,6 +76,73 @@ class ConfigurationValidationTest {
     }
 
     @Test
+    void byDefaultOneUatTaskGoesToTheGroupNeverExpiresAndUatTestersMayNotSign() {
+        runner.withPropertyValues(ONE_SERVICE).withPropertyValues("liftoff.admin.password=s3cret").run(context -> {
+            ServiceConfig shop = context.getBean(LiftoffProperties.class).requireService("shop");
+            assertThat(shop.uat().namedTesters()).isFalse();
+            assertThat(shop.uat().taskCount()).isEqualTo(1);
+            assertThat(shop.uat().expireAfter()).isNull();
+            assertThat(shop.signoff().uatTesterMaySign()).isFalse();
+        });
+    }
+
+    @Test
+    void namedUatTestersAnExpiryAndTestersWhoMaySignBind() {
+        runner.withPropertyValues(ONE_SERVICE).withPropertyValues("liftoff.admin.password=s3cret",
+                        "liftoff.services.shop.uat.testers[0]=ursula",
+                        "liftoff.services.shop.uat.testers[1]=uma",
+                        "liftoff.services.shop.uat.expire-after=72h",
+                        "liftoff.services.shop.signoff.uat-tester-may-sign=true")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    ServiceConfig shop = context.getBean(LiftoffProperties.class).requireService("shop");
+                    assertThat(shop.uat().testers()).containsExactly("ursula", "uma");
+                    assertThat(shop.uat().taskCount()).isEqualTo(2);
+                    assertThat(shop.uat().expireAfter()).isEqualTo(Duration.ofHours(72));
+                    assertThat(shop.signoff().uatTesterMaySign()).isTrue();
+                });
+        runner.withPropertyValues(ONE_SERVICE).withPropertyValues("liftoff.admin.password=s3cret",
+                        "liftoff.services.shop.uat.count=3")
+                .run(context -> assertThat(context.getBean(LiftoffProperties.class).requireService("shop").uat().taskCount()).isEqualTo(3));
+    }
+
+    @Test
+    void uatTestersAndCountTogetherStopTheStartNamingBoth() {
+        runner.withPropertyValues(ONE_SERVICE).withPropertyValues("liftoff.admin.password=s3cret",
+                        "liftoff.services.shop.uat.testers[0]=ursula",
+                        "liftoff.services.shop.uat.count=2")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(messages(context.getStartupFailure()))
+                            .contains("services[shop].uat.testersOrCount")
+                            .contains("set either uat.testers (one task per named tester) or uat.count (tasks for uat.group), not both");
+                });
+    }
+
+    @Test
+    void aWrongUatTesterListCountOrExpiryIsNamedByItsKey() {
+        runner.withPropertyValues(ONE_SERVICE).withPropertyValues("liftoff.admin.password=s3cret",
+                        "liftoff.services.shop.uat.due=48h",
+                        "liftoff.services.shop.uat.expire-after=48h",
+                        "liftoff.services.shop.uat.testers[0]=uma",
+                        "liftoff.services.shop.uat.testers[1]=uma")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(messages(context.getStartupFailure()))
+                            .contains("services[shop].uat.expiryAfterDue")
+                            .contains("uat.expire-after must be longer than uat.due")
+                            .contains("services[shop].uat.testersDistinct")
+                            .contains("uat.testers names somebody twice");
+                });
+        runner.withPropertyValues(ONE_SERVICE).withPropertyValues("liftoff.admin.password=s3cret",
+                        "liftoff.services.shop.uat.count=0")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(messages(context.getStartupFailure())).contains("services[shop].uat.count");
+                });
+    }
+
+    @Test
     void aServiceWithoutProductionIsRefused() {
         runner.withPropertyValues("liftoff.admin.password=s3cret",
                         "liftoff.services.shop.environments.staging.base-url=https://staging.shop.example.com",

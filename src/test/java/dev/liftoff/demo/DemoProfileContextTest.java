@@ -47,17 +47,20 @@ class DemoProfileContextTest {
 
     @Test
     void otherProfilesStartNoDemoService() {
-        try (ConfigurableApplicationContext context = start("postgres")) {
+        // the postgres profile wants to be told where its database is; nothing here connects to it
+        try (ConfigurableApplicationContext context = start("postgres", "LIFTOFF_DB_URL=jdbc:postgresql://127.0.0.1:5432/liftoff",
+                "LIFTOFF_DB_USER=liftoff")) {
             assertThat(context.getBeansOfType(DemoTargetServer.class)).isEmpty();
         }
     }
 
-    private static ConfigurableApplicationContext start(String profile) {
+    private static ConfigurableApplicationContext start(String profile, String... properties) {
         return new SpringApplicationBuilder(DemoServiceOnly.class)
                 .web(WebApplicationType.NONE)
                 .profiles(profile)
                 .properties("liftoff.demo.staging-port=0", "liftoff.demo.production-port=0", "liftoff.demo.deployer-port=0",
                         "liftoff.demo.production-idle-port=0", "liftoff.demo.smtp-port=0")
+                .properties(properties)
                 .run();
     }
 

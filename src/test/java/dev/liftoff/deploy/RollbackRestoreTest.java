@@ -63,6 +63,7 @@ class RollbackRestoreTest {
         Mocks.register("switchTrafficBack", new SwitchTrafficBackDelegate(targets));
         Mocks.register("redeployPreviousVersion", new RedeployPreviousVersionDelegate(targets));
         Mocks.register("manualInterventionRecorder", new ManualInterventionRecorder());
+        Mocks.register("planManualIntervention", new PlanManualInterventionDelegate(properties));
         Mocks.register("raiseReleaseIncident", new RaiseReleaseIncidentDelegate(new ReleaseIncidents(properties, engine.getRuntimeService())));
         Mocks.register("verifyRestoredVersion", (JavaDelegate) execution -> execution.setVariable(Vars.ROLLBACK_VERIFIED, true));
     }

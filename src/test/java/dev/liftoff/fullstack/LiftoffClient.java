@@ -17,7 +17,13 @@ final class LiftoffClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    record Reply(int status, String body) {
+    record Reply(int status, String body, java.net.http.HttpHeaders headers) {
+
+        /** the first value of a response header, or null */
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -48,16 +54,48 @@ final class LiftoffClient {
         }
     }
 
+    Reply delete(String user, String path) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+    }
+
+    /** a GET with an Accept header */
+    Reply get(String user, String path, String accept) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET());
+    }
+
+    /** a POST of a body as it is, with that content type (none when null) */
+    Reply postRaw(String user, String path, String body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(user, request);
+    }
+
+    /** a GET with any password (a wrong one locks the user for a few seconds) */
+    Reply getWithPassword(String user, String password, String path) {
+        return send(user, password, HttpRequest.newBuilder(URI.create(base + path)).GET(), Duration.ofSeconds(30));
+    }
+
+    /** a GET that may take long to answer (a long-poll) */
+    Reply getSlowly(String user, String path, Duration timeout) {
+        return send(user, user, HttpRequest.newBuilder(URI.create(base + path)).GET(), timeout);
+    }
+
     private Reply send(String user, HttpRequest.Builder request) {
+        // demo users' password is their user id
+        return send(user, user, request, Duration.ofSeconds(30));
+    }
+
+    private Reply send(String user, String password, HttpRequest.Builder request, Duration timeout) {
         if (user != null) {
-            // demo users' password is their user id
-            String credentials = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+            String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
             request.header("Authorization", "Basic " + credentials);
         }
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = http.send(request.timeout(timeout).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body());
+            return new Reply(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             throw new AssertionError(e);
         } catch (InterruptedException e) {

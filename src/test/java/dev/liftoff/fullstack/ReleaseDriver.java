@@ -87,6 +87,19 @@ final class ReleaseDriver {
                 });
     }
 
+    /** cancels every release still running, e.g. one a test left waiting, so that the next can start */
+    void cancelRunningReleases() {
+        for (JsonNode instance : client.get("admin", "/engine-rest/process-instance?processDefinitionKey=release-lifecycle").json()) {
+            client.delete("admin", "/engine-rest/process-instance/" + instance.path("id").asText() + "?skipCustomListeners=true");
+        }
+    }
+
+    /** waits until someone else, e.g. bin/liftoff, has started that release */
+    void awaitStarted(String release) {
+        LiftoffClient.await(release + " to start", step, () -> client.get("admin", "/engine-rest/history/process-instance"
+                + "?processInstanceBusinessKey=" + release + "&processDefinitionKey=release-lifecycle").json().size() > 0 ? true : null);
+    }
+
     String outcome(String release) {
         return LiftoffClient.await("the outcome of " + release, step, () -> {
             JsonNode instance = client.get("admin", "/engine-rest/history/process-instance?processInstanceBusinessKey=" + release

@@ -12,27 +12,17 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The whole application on the demo profile, driven over real HTTP the way its users drive it:
  * CI starts a release over {@code /engine-rest} as {@code ci-bot}, each task is completed by a
  * demo user of its group, and the demo study-api is deployed and verified for real.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:fullstack-${random.uuid};DB_CLOSE_DELAY=-1",
-        "liftoff.demo.staging-port=0", "liftoff.demo.production-port=0", "liftoff.demo.deployer-port=0", "liftoff.demo.smtp-port=0",
-        "liftoff.demo.production-idle-port=0",
-        // long enough for a person to ask for a rollback while production is being deployed
-        "liftoff.demo.deploy-delay=1500ms",
-        // monitoring windows of two ticks, one second apart
-        "liftoff.services.study-api.environments.staging.monitoring.phases[0].every=1s",
-        "liftoff.services.study-api.environments.staging.monitoring.phases[0].for=2s",
-        "liftoff.services.study-api.environments.production.monitoring.phases[0].every=1s",
-        "liftoff.services.study-api.environments.production.monitoring.phases[0].for=2s"})
-@ActiveProfiles("demo")
+@DemoStack
+// long enough for a person to ask for a rollback while production is being deployed
+@TestPropertySource(properties = "liftoff.demo.deploy-delay=1500ms")
 class ReleaseFullStackTest {
 
     // where release incidents and outcome mails go in the demo: its issue tracker and its mailbox
@@ -160,6 +150,11 @@ class ReleaseFullStackTest {
         assertThat(client.get(null, "/engine-rest/process-definition").status()).isEqualTo(401);
         assertThat(client.get(null, "/api/releases").status()).isEqualTo(401);
         assertThat(client.get("erin", "/api/releases").status()).isNotEqualTo(401);
+        // Liftoff's Tasklist script asks with the Tasklist login, never with a password or anonymously
+        LiftoffClient.Reply access = client.get("erin", "/tasklist-session/tasks/any/access");
+        assertThat(access.status()).isEqualTo(401);
+        assertThat(access.body()).contains("Log in to Tasklist first");
+        assertThat(client.get(null, "/tasklist-session/tasks/any/access").status()).isEqualTo(401);
         LiftoffClient.Reply health = client.get(null, "/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).contains("UP");
@@ -233,8 +228,24 @@ class ReleaseFullStackTest {
                 .containsExactly("Release managers: open tasks");
         assertThat(client.get("ursula", "/engine-rest/filter?resourceType=Task").json())
                 .extracting(filter -> filter.path("name").asText())
-                .containsExactly("UAT testers: open tasks");
+                .containsExactlyInAnyOrder("UAT testers: open tasks", "UAT testers: named for me");
         assertThat(client.get("ci-bot", "/engine-rest/filter?resourceType=Task").json()).isEmpty();
+    }
+
+    @Test
+    void aTaskOfferedToATesterByNameShowsInTheirNamedForMeFilter() {
+        String named = "named-" + System.nanoTime();
+        assertThat(client.post("admin", "/engine-rest/task/create", Map.of("id", named, "name", "UAT for uma only")).status())
+                .isEqualTo(204);
+        assertThat(client.post("admin", "/engine-rest/task/" + named + "/identity-links", Map.of("userId", "uma", "type", "candidate"))
+                .status()).isEqualTo(204);
+        String filterId = client.get("uma", "/engine-rest/filter?resourceType=Task&name=UAT testers: named for me".replace(" ", "%20"))
+                .json().get(0).path("id").asText();
+
+        assertThat(client.get("uma", "/engine-rest/filter/" + filterId + "/list").json())
+                .extracting(task -> task.path("id").asText()).containsExactly(named);
+        assertThat(client.get("ursula", "/engine-rest/filter/" + filterId + "/list").json()).isEmpty();
+        assertThat(client.delete("admin", "/engine-rest/task/" + named).status()).isEqualTo(204);
     }
 
     /** the issue the demo tracker holds with that title, once it is filed */

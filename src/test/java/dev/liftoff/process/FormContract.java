@@ -22,6 +22,8 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 public final class FormContract {
 
     private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
+    // a loop's body names fields of each element, not variables: {{#loop list}}{{field}}{{/loop}}
+    private static final Pattern LOOP = Pattern.compile("\\{\\{#loop\\s+([A-Za-z_][A-Za-z0-9_]*)[^}]*}}.*\\{\\{/loop}}", Pattern.DOTALL);
     private static final Pattern EXPRESSION_VARIABLE = Pattern.compile("^=\\s*([A-Za-z_][A-Za-z0-9_]*)");
 
     private FormContract() {
@@ -61,7 +63,12 @@ public final class FormContract {
             displayed.add(component.get("valuesKey").asText());
         }
         if (component.hasNonNull("text")) {
-            Matcher matcher = TEMPLATE_VARIABLE.matcher(component.get("text").asText());
+            String text = component.get("text").asText();
+            Matcher loops = LOOP.matcher(text);
+            while (loops.find()) {
+                displayed.add(loops.group(1));
+            }
+            Matcher matcher = TEMPLATE_VARIABLE.matcher(LOOP.matcher(text).replaceAll(""));
             while (matcher.find()) {
                 displayed.add(matcher.group(1));
             }

@@ -1,6 +1,7 @@
 package dev.liftoff.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.Duration;
@@ -8,6 +9,9 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import dev.liftoff.signoff.TaskRefusals;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -22,7 +26,11 @@ class GoLiveSignoffProcessTest extends ReleaseProcessTestBase {
     @RegisterExtension
     static ProcessEngineCoverageExtension extension = fullCoverage();
 
-    private static final Map<String, Object> STAGING = Map.of("stagingVerification", JsonVars.json(Map.of("summary", "3/3 passed", "checks", List.of())));
+    // what the release hands its sign-offs: the staging evidence and the UAT result
+    private static final Map<String, Object> STAGING = Map.of(
+            "stagingVerification", JsonVars.json(Map.of("summary", "3/3 passed", "checks", List.of())),
+            Vars.UAT_FEEDBACK, JsonVars.json(List.of()),
+            Vars.UAT_REASON, "UAT passed: 1 tester(s) said go with confidence ≥ 3 and no Sev-1/Sev-2 issue.");
 
     @Test
     void oneTaskPerRoleInParallelForThatRolesGroup() {
@@ -92,5 +100,81 @@ class GoLiveSignoffProcessTest extends ReleaseProcessTestBase {
         } finally {
             ClockUtil.reset();
         }
+    }
+
+    @Test
+    void everySignoffNamesWhoIsShutOutAndTellsThemWhyWhenTheyOpenIt() {
+        TestPeople people = new TestPeople(engine.getIdentityService())
+                .member("erin", "engineering-leads").member("eli", "engineering-leads").member("sam", "security-leads");
+        TaskRefusals refusals = new TaskRefusals(engine.getTaskService(), engine.getIdentityService());
+        ProcessInstance signoff = startStage(ProcessKeys.GO_LIVE_SIGNOFF, "shop@2.0.11", STAGING);
+        Task engineering = tasks(signoff, "UserTask_SignOff").get(0);
+        Task security = tasks(signoff, "UserTask_SignOff").get(1);
+
+        assertThat(excludedUsers(engineering)).isEqualTo(
+                "[{\"user\":\"erin\",\"reason\":\"requested this release\"},{\"user\":\"ci-bot\",\"reason\":\"started this release\"}]");
+        TaskRefusals.Answer erin = refusals.answer(engineering.getId(), "erin").orElseThrow();
+        assertThat(erin.allowed()).isFalse();
+        assertThat(erin.message()).isEqualTo("You (erin) may not work on \"Sign off go-live as engineering-leads: shop 2.0.0\": "
+                + "you requested this release. That is Liftoff's four-eyes rule; the task stays open for the other members of engineering-leads.");
+        assertThat(refusals.answer(engineering.getId(), "eli").orElseThrow().allowed()).isTrue();
+        assertThat(refusals.answer(engineering.getId(), "sam").orElseThrow().message())
+                .isEqualTo("\"Sign off go-live as engineering-leads: shop 2.0.0\" is not offered to you (sam): it is for engineering-leads.");
+
+        completeAs("eli", engineering, Map.of(Vars.DECISION, "APPROVE"));
+        assertThat(excludedUsers(security)).contains("{\"user\":\"eli\",\"reason\":\"already signed for engineering-leads\"}");
+        assertThat(refusals.answer(security.getId(), "eli").orElseThrow().message())
+                .contains("you already signed for engineering-leads", "the other members of security-leads");
+        assertThat(refusals.answer(engineering.getId(), "eli")).as("a completed task is no longer open").isEmpty();
+        people.remove();
+    }
+
+    private String excludedUsers(Task task) {
+        return JsonVars.readValue(engine.getTaskService().getVariableLocalTyped(task.getId(), Vars.EXCLUDED_USERS, false)).toString();
+    }
+
+
+    @Test
+    void whoTestedTheReleaseInUatMayNotSignWhereTheServiceSaysSo() {
+        ProcessInstance signoff = startStage(ProcessKeys.GO_LIVE_SIGNOFF, "shop@2.0.11", testedBy("ursula"));
+        List<Task> tasks = tasks(signoff, "UserTask_SignOff");
+
+        assertThat(tasks).allSatisfy(task -> assertThat(revokedFor("ursula", task)).isTrue());
+        assertThatThrownBy(() -> completeAs("ursula", tasks.get(0), Map.of(Vars.DECISION, "APPROVE")))
+                .hasMessageContaining("ursula may not sign this go-live: ursula tested this release in UAT "
+                        + "(shop does not let UAT testers sign) (four-eyes rule)");
+        assertThatThrownBy(() -> engine.getTaskService().claim(tasks.get(1).getId(), "ursula"))
+                .hasMessageContaining("ursula tested this release in UAT");
+        approveAllRoles(signoff);
+        assertThat(signoff).isEnded();
+    }
+
+    @Test
+    void aServiceMayLetItsUatTestersSign() {
+        ProcessInstance signoff = startStage(ProcessKeys.GO_LIVE_SIGNOFF, "crowd@2.0.0", Map.of(Vars.SERVICE, TestServices.CROWD,
+                "stagingVerification", STAGING.get("stagingVerification"), Vars.UAT_FEEDBACK, testedBy("ursula").get(Vars.UAT_FEEDBACK),
+                Vars.UAT_REASON, STAGING.get(Vars.UAT_REASON)));
+        List<Task> tasks = tasks(signoff, "UserTask_SignOff");
+
+        assertThat(tasks).noneSatisfy(task -> assertThat(revokedFor("ursula", task)).isTrue());
+        engine.getTaskService().claim(tasks.get(0).getId(), "ursula");
+        completeAs("ursula", tasks.get(0), Map.of(Vars.DECISION, "APPROVE"));
+        assertThatThrownBy(() -> completeAs("ursula", tasks.get(1), Map.of(Vars.DECISION, "APPROVE")))
+                .as("the other rules still apply").hasMessageContaining("ursula already signed for engineering-leads");
+        completeAs("sam", tasks.get(1), Map.of(Vars.DECISION, "APPROVE"));
+
+        assertThat(signoff).isEnded();
+        assertThat(outcomeOf(signoff, Vars.SIGNOFF_REJECTED)).isEqualTo(false);
+    }
+
+    /** the variables of a go-live-signoff run alone, after a UAT in which this tester gave feedback */
+    private static Map<String, Object> testedBy(String tester) {
+        return Map.of("stagingVerification", STAGING.get("stagingVerification"), Vars.UAT_REASON, STAGING.get(Vars.UAT_REASON),
+                Vars.UAT_FEEDBACK, JsonVars.json(List.of(Map.of("tester", tester, "decision", "GO", "confidence", 4))));
+    }
+
+    private boolean revokedFor(String user, Task task) {
+        return engine.getAuthorizationService().createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_REVOKE)
+                .userIdIn(user).resourceType(Resources.TASK).resourceId(task.getId()).count() > 0;
     }
 }

@@ -13,6 +13,7 @@ import dev.liftoff.config.IncidentsConfig;
 import dev.liftoff.config.LiftoffProperties;
 import dev.liftoff.config.SecretResolver;
 import dev.liftoff.config.Severity;
+import dev.liftoff.config.TaskDeadline;
 import dev.liftoff.incident.EmailIncidentDelegate;
 import dev.liftoff.incident.EscalateIncidentDelegate;
 import dev.liftoff.incident.FakeGitHub;
@@ -23,6 +24,7 @@ import dev.liftoff.notification.Mailer;
 import dev.liftoff.incident.IncidentPolicy;
 import dev.liftoff.incident.IssueTracker;
 import dev.liftoff.incident.PlanAcknowledgementDelegate;
+import dev.liftoff.incident.PlanIncidentReviewDelegate;
 import dev.liftoff.incident.RecordAcknowledgementListener;
 import dev.liftoff.incident.RecordIncidentReviewListener;
 import jakarta.mail.internet.MimeMessage;
@@ -65,6 +67,8 @@ class IncidentResponseProcessTest extends ReleaseProcessTestBase {
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
     private static final Instant RAISED = Instant.parse("2026-03-01T10:15:30Z");
+    /** the review here is due three days after it opens, with a reminder twelve hours before */
+    private static final TaskDeadline REVIEW = new TaskDeadline(Duration.ofDays(3), Duration.ofHours(12));
 
     private FakeGitHub github;
 
@@ -90,13 +94,14 @@ class IncidentResponseProcessTest extends ReleaseProcessTestBase {
         engine.getIdentityService().deleteGroup(Groups.RELEASE_MANAGERS);
     }
 
-    /** the incident beans on a configuration with the GitHub and email sinks on or off; P2 escalates every 10 minutes */
+    /** the incident beans on a configuration with the GitHub and email sinks on or off; P2 escalates every 10 minutes; the review is due in 3 days */
     private void useSinks(boolean tracker, boolean email) {
         IncidentsConfig.GitHub githubConfig = tracker
                 ? new IncidentsConfig.GitHub(github.apiUrl(), "acme/shop", "LIFTOFF_TEST_GITHUB_TOKEN", null, null) : null;
         IncidentsConfig.Email emailConfig = new IncidentsConfig.Email(email ? List.of("oncall@example.com") : null, "liftoff@example.com");
         LiftoffProperties properties = new LiftoffProperties(new AdminProperties("admin", "admin"), Map.of(),
-                new IncidentsConfig(null, Map.of(Severity.P2, Duration.ofMinutes(10)), null, null, null, emailConfig, githubConfig));
+                new IncidentsConfig(null, Map.of(Severity.P2, Duration.ofMinutes(10)), null, null, null, emailConfig, githubConfig,
+                        null, REVIEW));
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("test", Map.of("LIFTOFF_TEST_GITHUB_TOKEN", "t0ken")));
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
@@ -112,6 +117,7 @@ class IncidentResponseProcessTest extends ReleaseProcessTestBase {
                 new IncidentEscalations(engine.getTaskService(), engine.getIdentityService(), policy, mail)));
         Mocks.register("recordAcknowledgement", new RecordAcknowledgementListener());
         Mocks.register("recordIncidentReview", new RecordIncidentReviewListener());
+        Mocks.register("planIncidentReview", new PlanIncidentReviewDelegate(properties));
     }
 
     private ProcessInstance raise(String businessKey, Severity severity) {
@@ -148,14 +154,21 @@ class IncidentResponseProcessTest extends ReleaseProcessTestBase {
         assertThat(acknowledged).containsEntry(Vars.ACKNOWLEDGED_BY, "otto")
                 .containsEntry(Vars.ACKNOWLEDGED_AT, "2026-03-01T10:18:30Z")
                 .containsEntry(Vars.ACKNOWLEDGEMENT_NOTE, "on it, rolling back by hand");
-        assertThat(engine.getManagementService().createJobQuery().timers().count()).isZero();
+        Instant acknowledgedAt = RAISED.plus(Duration.ofMinutes(3));
+        assertThat(timers(incident)).as("the escalation is off; the review's reminder and due date are on")
+                .extracting(Job::getDuedate).containsExactlyInAnyOrder(
+                        Date.from(acknowledgedAt.plus(Duration.ofDays(3)).minus(Duration.ofHours(12))),
+                        Date.from(acknowledgedAt.plus(Duration.ofDays(3))));
+        assertThat(task(incident, "UserTask_ReviewIncident").getDueDate()).isEqualTo(Date.from(acknowledgedAt.plus(Duration.ofDays(3))));
 
         completeAs("olga", task(incident, "UserTask_ReviewIncident"), Map.of(
                 Vars.ROOT_CAUSE, "A migration locked the orders table",
                 Vars.FOLLOW_UPS, JsonVars.json(List.of(Map.of("action", "Run migrations before the deploy"), Map.of("action", "Alert on lock waits"))),
                 Vars.COMMENT, "good catch by the smoke suite"));
 
-        assertThat(incident).isEnded().hasPassed("EndEvent_TrackerIssueFiled", "EndEvent_IncidentEmailed", "EndEvent_IncidentReviewed");
+        assertThat(incident).isEnded().hasPassed("EndEvent_TrackerIssueFiled", "EndEvent_IncidentEmailed", "EndEvent_IncidentReviewed")
+                .hasNotPassed("Task_RemindReviewers", "Task_EscalateReview");
+        assertThat(timers(incident)).isEmpty();
         JsonNode review = JsonVars.MAPPER.readTree(outcomeOf(incident, Vars.INCIDENT_REVIEW).toString());
         assertThat(review.path("rootCause").asText()).isEqualTo("A migration locked the orders table");
         assertThat(review.path("followUps").toString()).isEqualTo("[\"Run migrations before the deploy\",\"Alert on lock waits\"]");
@@ -170,10 +183,10 @@ class IncidentResponseProcessTest extends ReleaseProcessTestBase {
         Instant deadline = RAISED.plus(Duration.ofMinutes(15));
         runJobs();
 
-        at(deadline.minusSeconds(1));
+        passTo(deadline.minusSeconds(1));
         assertThat(escalations(incident)).isEmpty();
 
-        at(deadline);
+        passTo(deadline);
         assertThat(escalations(incident)).hasSize(1);
         assertThat(task(incident, "UserTask_AcknowledgeIncident").getPriority()).isEqualTo(80);
         MimeMessage[] mails = smtp.getReceivedMessages();
@@ -182,10 +195,10 @@ class IncidentResponseProcessTest extends ReleaseProcessTestBase {
         assertThat(mails[0].getSubject()).isEqualTo("Not acknowledged (escalation 1): shop: production failure (2026-03-01T10:15:30Z)");
         assertThat(timer(incident).getDuedate()).isEqualTo(Date.from(deadline.plus(Duration.ofMinutes(10))));
 
-        at(deadline.plus(Duration.ofMinutes(10)).minusSeconds(1));
+        passTo(deadline.plus(Duration.ofMinutes(10)).minusSeconds(1));
         assertThat(escalations(incident)).hasSize(1);
 
-        at(deadline.plus(Duration.ofMinutes(10)));
+        passTo(deadline.plus(Duration.ofMinutes(10)));
         List<JsonNode> escalations = escalations(incident);
         assertThat(escalations).hasSize(2);
         assertThat(escalations.get(1).path("count").asInt()).isEqualTo(2);
@@ -193,7 +206,7 @@ class IncidentResponseProcessTest extends ReleaseProcessTestBase {
         assertThat(task(incident, "UserTask_AcknowledgeIncident").getPriority()).isEqualTo(90);
 
         completeAs("olga", task(incident, "UserTask_AcknowledgeIncident"), Map.of());
-        at(deadline.plus(Duration.ofHours(2)));
+        passTo(deadline.plus(Duration.ofHours(2)));
         assertThat(escalations(incident)).hasSize(2);
         assertThat(smtp.getReceivedMessages()).hasSize(2);
         assertThat(incident).isWaitingAt("UserTask_ReviewIncident").hasPassed("EndEvent_NoTracker", "EndEvent_NoEmail", "EndEvent_Escalated");
@@ -248,11 +261,28 @@ class IncidentResponseProcessTest extends ReleaseProcessTestBase {
         assertThat(incident).isWaitingAt("UserTask_ReviewIncident");
     }
 
-    /** moves the clock and runs whatever fell due */
-    private void at(Instant now) {
-        ClockUtil.setCurrentTime(Date.from(now));
+    @Test
+    void aLateReviewIsRemindedThenEscalatedAndStillTaken() {
+        useSinks(false, false);
+        ProcessInstance incident = raise("shop@2.0.5", Severity.P3);
         runJobs();
+        completeAs("otto", task(incident, "UserTask_AcknowledgeIncident"), Map.of());
+        Instant due = RAISED.plus(Duration.ofDays(3));
+        assertThat(task(incident, "UserTask_ReviewIncident").getDueDate()).isEqualTo(Date.from(due));
+
+        passTo(due.minus(Duration.ofHours(12)).minusSeconds(1));
+        assertThat(standIns.reminders).isEmpty();
+        passTo(due.minus(Duration.ofHours(12)));
+        passTo(due);
+
+        assertThat(standIns.reminders).containsExactly("reminder UserTask_ReviewIncident at 2026-03-03T22:15:30Z",
+                "overdue UserTask_ReviewIncident at 2026-03-04T10:15:30Z");
+        assertThat(incident).isWaitingAt("UserTask_ReviewIncident").hasPassed("EndEvent_ReviewersReminded", "EndEvent_ReviewEscalated");
+        completeAs("olga", task(incident, "UserTask_ReviewIncident"), Map.of(Vars.ROOT_CAUSE, "A flaky health check"));
+        assertThat(incident).isEnded().hasPassed("EndEvent_IncidentReviewed");
+        assertThat(outcomeOf(incident, Vars.ESCALATION_COUNT)).as("the acknowledgement was in time").isEqualTo(0);
     }
+
 
     private Job timer(ProcessInstance incident) {
         return engine.getManagementService().createJobQuery().processInstanceId(incident.getId()).timers().singleResult();

@@ -407,21 +407,43 @@ class ReleaseLifecycleProcessTest extends ReleaseProcessTestBase {
     void lateTasksAreRemindedAndEscalatedAndStillDecide() {
         ProcessInstance release = startRelease(TestServices.SHOP, "erin", "ci-bot");
         runJobs();
+
+        passMinutes(22 * 60);
+        passMinutes(2 * 60);
+        assertThat(standIns.reminders).extracting(reminder -> reminder.substring(0, reminder.indexOf(" at ")))
+                .containsExactly("reminder UserTask_GoNoGo", "overdue UserTask_GoNoGo");
         decideGo(release);
 
         passMinutes(44 * 60);
         passMinutes(4 * 60);
         assertThat(standIns.reminders).extracting(reminder -> reminder.substring(0, reminder.indexOf(" at ")))
-                .containsExactly("reminder UserTask_Uat", "overdue UserTask_Uat");
+                .containsExactly("reminder UserTask_GoNoGo", "overdue UserTask_GoNoGo", "reminder UserTask_Uat", "overdue UserTask_Uat");
         passUat(release);
         assertThat(tasks(release, "UserTask_SignOff")).hasSize(TestServices.ROLES.size());
 
         passMinutes(22 * 60);
         passMinutes(2 * 60);
-        assertThat(standIns.reminders).extracting(reminder -> reminder.substring(0, reminder.indexOf(" at ")))
-                .containsExactly("reminder UserTask_Uat", "overdue UserTask_Uat", "reminder UserTask_SignOff", "overdue UserTask_SignOff");
+        assertThat(standIns.reminders).extracting(reminder -> reminder.substring(0, reminder.indexOf(" at "))).containsExactly(
+                "reminder UserTask_GoNoGo", "overdue UserTask_GoNoGo", "reminder UserTask_Uat", "overdue UserTask_Uat",
+                "reminder UserTask_SignOff", "overdue UserTask_SignOff");
         approveAllRoles(release);
         assertThat(release).isEnded().hasPassed("EndEvent_Released");
+    }
+
+    @Test
+    void aLateManualInterventionIsRemindedAndEscalatedAndStillDecides() {
+        standIns.failingEnvironments.add("production");
+        standIns.restoredVersionVerifies = false;
+        ProcessInstance release = releaseThroughSignoff();
+
+        passMinutes(45);
+        passMinutes(15);
+        assertThat(standIns.reminders).extracting(reminder -> reminder.substring(0, reminder.indexOf(" at ")))
+                .containsExactly("reminder UserTask_ManualIntervention", "overdue UserTask_ManualIntervention");
+        completeAs("otto", task(release, "UserTask_ManualIntervention"), Map.of(
+                Vars.INTERVENTION_ACTIONS, "Restored 1.0.0 by hand; smoke suite green", Vars.PRODUCTION_RESTORED, "YES"));
+
+        assertThat(release).isEnded().hasPassed("EndEvent_RolledBack");
     }
 
     @Test
@@ -437,6 +459,66 @@ class ReleaseLifecycleProcessTest extends ReleaseProcessTestBase {
         assertThat((String) outcomeOf(release, Vars.OUTCOME_REASON))
                 .startsWith("Go-live sign-off expired at ").endsWith(": engineering-leads, security-leads did not sign in time.");
         assertThat(standIns.deploys).containsExactly("staging:" + version(release));
+    }
+
+    @Test
+    void namedTestersBothSayGoAndNeitherMaySignTheGoLive() {
+        ProcessInstance release = startRelease(TestServices.PANEL, "erin", "ci-bot");
+        runJobs();
+        decideGo(release);
+        completeAs("ursula", uatTaskOf(release, "ursula"), uatFeedback("GO", 4));
+        completeAs("uma", uatTaskOf(release, "uma"), uatFeedback("GO", 3));
+
+        Task engineering = tasks(release, "UserTask_SignOff").get(0);
+        assertThatThrownBy(() -> completeAs("uma", engineering, Map.of(Vars.DECISION, "APPROVE")))
+                .hasMessageContaining("uma may not sign this go-live: uma tested this release in UAT (panel does not let UAT testers sign)");
+        approveAllRoles(release);
+
+        assertThat(release).isEnded().hasPassed("EndEvent_Released");
+        JsonNode uat = json(release, Vars.RELEASE_SUMMARY).path("uat");
+        assertThat(uat.path("passed").asBoolean()).isTrue();
+        assertThat(uat.path("feedback")).extracting(feedback -> feedback.path("tester").asText() + " " + feedback.path("decision").asText())
+                .containsExactly("ursula GO", "uma GO");
+    }
+
+    @Test
+    void oneNamedTestersNoGoRejectsAndTheSummaryKeepsEveryTestersFeedback() {
+        ProcessInstance release = startRelease(TestServices.PANEL, "erin", "ci-bot");
+        runJobs();
+        decideGo(release);
+        completeAs("uma", uatTaskOf(release, "uma"), Map.of(Vars.DECISION, "NO_GO", Vars.CONFIDENCE, 3, Vars.COMMENT, "checkout hangs",
+                Vars.ISSUES, JsonVars.json(List.of(Map.of("severity", "Sev-2", "description", "Checkout hangs on pay")))));
+        completeAs("ursula", uatTaskOf(release, "ursula"), uatFeedback("GO", 4));
+
+        assertThat(release).isEnded().hasPassed("Task_RejectUat", "EndEvent_Rejected").hasNotPassed("CallActivity_GoLiveSignoff");
+        assertThat(outcomeOf(release, Vars.OUTCOME)).isEqualTo("REJECTED");
+        assertThat(outcomeOf(release, Vars.OUTCOME_REASON))
+                .isEqualTo("UAT failed: uma said no-go (checkout hangs); uma reported a Sev-2 issue: Checkout hangs on pay.");
+        JsonNode uat = json(release, Vars.RELEASE_SUMMARY).path("uat");
+        assertThat(uat.path("passed").asBoolean()).isFalse();
+        assertThat(uat.path("verdict").asText()).isEqualTo(outcomeOf(release, Vars.OUTCOME_REASON));
+        assertThat(uat.path("feedback")).extracting(feedback -> feedback.path("tester").asText() + " " + feedback.path("decision").asText()
+                        + " " + feedback.path("issues").size())
+                .containsExactly("uma NO_GO 1", "ursula GO 0");
+    }
+
+    @Test
+    void aUatThatExpiresRejectsTheReleaseNamingWhoGaveNoFeedback() {
+        ProcessInstance release = startRelease(TestServices.PANEL, "erin", "ci-bot");
+        runJobs();
+        decideGo(release);
+
+        passMinutes(48 * 60);
+        assertThat(release).isActive();
+        passMinutes(24 * 60);
+
+        assertThat(release).isEnded().hasPassed("Task_RejectUat", "EndEvent_Rejected").hasNotPassed("CallActivity_GoLiveSignoff");
+        assertThat(passedInStages(release)).contains("BoundaryEvent_UatExpired", "EndEvent_UatExpired");
+        assertThat(outcomeOf(release, Vars.OUTCOME)).isEqualTo("REJECTED");
+        assertThat(outcomeOf(release, Vars.OUTCOME_REASON)).isEqualTo("UAT expired after 72h: no feedback from ursula, uma.");
+        assertThat(json(release, Vars.RELEASE_SUMMARY).path("uat").path("verdict").asText())
+                .isEqualTo("UAT expired after 72h: no feedback from ursula, uma.");
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(release.getBusinessKey()).count()).isZero();
     }
 
     @AfterEach

@@ -2,10 +2,13 @@ package dev.liftoff.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -13,8 +16,13 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import dev.liftoff.notification.Mailer;
+import dev.liftoff.notification.RemindTaskDelegate;
+import dev.liftoff.notification.TaskMail;
+import dev.liftoff.notification.TaskReminders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * Runs the real BPMN of every stage on an in-memory engine, with the job executor off: a test
@@ -52,6 +60,27 @@ abstract class ReleaseProcessTestBase {
     void reset() {
         engine.getIdentityService().clearAuthentication();
         Mocks.reset();
+        ClockUtil.reset();
+    }
+
+    /** moves the engine's clock and runs whatever fell due */
+    protected void passTo(Instant now) {
+        ClockUtil.setCurrentTime(Date.from(now));
+        runJobs();
+    }
+
+    /** the reminder step for real: its mails go to the SMTP server on that port, links to https://liftoff.example.com */
+    protected static RemindTaskDelegate realReminders(int smtpPort) {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost("127.0.0.1");
+        sender.setPort(smtpPort);
+        TaskMail mail = new TaskMail(new Mailer(sender, "liftoff@example.com"), "https://liftoff.example.com");
+        return new RemindTaskDelegate(new TaskReminders(mail));
+    }
+
+    /** the timers an instance waits on */
+    protected List<Job> timers(ProcessInstance instance) {
+        return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers().list();
     }
 
     protected ProcessInstance startRelease(String service, String requestedBy, String startedBy) {
@@ -88,6 +117,18 @@ abstract class ReleaseProcessTestBase {
     protected List<Task> tasks(ProcessInstance release, String taskDefinitionKey) {
         return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(release.getBusinessKey())
                 .taskDefinitionKey(taskDefinitionKey).orderByTaskName().asc().list();
+    }
+
+    /** the UAT task offered to this tester by name */
+    protected Task uatTaskOf(ProcessInstance release, String tester) {
+        return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(release.getBusinessKey())
+                .taskDefinitionKey("UserTask_Uat").taskCandidateUser(tester).singleResult();
+    }
+
+    /** a tester's UAT feedback: every scenario passed, no issues */
+    protected static Map<String, Object> uatFeedback(String decision, int confidence) {
+        return Map.of(Vars.SCENARIOS_PASSED, JsonVars.json(TestServices.SCENARIOS), Vars.CONFIDENCE, confidence,
+                Vars.DECISION, decision);
     }
 
     protected void completeAs(String user, Task task, Map<String, Object> variables) {

@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -142,6 +147,43 @@ class RollbackProcessTest extends ReleaseProcessTestBase {
         assertThatThrownBy(() -> engine.getTaskService().complete(task.getId(), intervention("Restarted the pods", "YES")))
                 .hasMessageContaining("Liftoff records who stepped in");
         assertThat(rollback).isWaitingAt("UserTask_ManualIntervention");
+    }
+
+    private static final Instant START = Instant.parse("2026-11-22T10:00:00Z");
+
+    @Test
+    void aManualInterventionIsDueInAnHourWithAReminderBeforeAndAnEscalationWhenOverdue() {
+        ClockUtil.setCurrentTime(Date.from(START));
+        ProcessInstance rollback = startRollback(TestServices.LEDGER, "ledger@2.0.2", Map.of());
+        assertThat(task(rollback, "UserTask_ManualIntervention").getDueDate()).isEqualTo(Date.from(START.plus(Duration.ofHours(1))));
+
+        passTo(START.plus(Duration.ofMinutes(45)).minusSeconds(1));
+        assertThat(standIns.reminders).isEmpty();
+        passTo(START.plus(Duration.ofMinutes(45)));
+        passTo(START.plus(Duration.ofMinutes(60)));
+
+        assertThat(standIns.reminders).containsExactly("reminder UserTask_ManualIntervention at 2026-11-22T10:45:00Z",
+                "overdue UserTask_ManualIntervention at 2026-11-22T11:00:00Z");
+        assertThat(rollback).isWaitingAt("UserTask_ManualIntervention")
+                .hasPassed("Task_PlanManualIntervention", "EndEvent_OperationsReminded", "EndEvent_InterventionEscalated");
+        completeAs("otto", task(rollback, "UserTask_ManualIntervention"), intervention("Nothing to roll back to; kept 2.0.2", "NO"));
+        assertThat(rollback).isEnded().hasPassed("EndEvent_HandledByOperations");
+    }
+
+    @Test
+    void aManualInterventionHandledInTimeCancelsItsReminderAndEscalation() {
+        ClockUtil.setCurrentTime(Date.from(START));
+        ProcessInstance rollback = startRollback(TestServices.LEDGER, "ledger@2.0.3", Map.of());
+        assertThat(timers(rollback)).extracting(Job::getDuedate).containsExactlyInAnyOrder(
+                Date.from(START.plus(Duration.ofMinutes(45))), Date.from(START.plus(Duration.ofMinutes(60))));
+
+        passTo(START.plus(Duration.ofMinutes(10)));
+        completeAs("olga", task(rollback, "UserTask_ManualIntervention"), intervention("Kept 2.0.3; paged the owners", "NO"));
+        passTo(START.plus(Duration.ofHours(2)));
+
+        assertThat(rollback).isEnded().hasNotPassed("Task_RemindOperations", "Task_EscalateIntervention");
+        assertThat(timers(rollback)).isEmpty();
+        assertThat(standIns.reminders).isEmpty();
     }
 
     private ProcessInstance startRollback(String service, String businessKey, Map<String, Object> extra) {

@@ -6,10 +6,6 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.liftoff.notification.Mailer;
-import dev.liftoff.notification.RemindTaskDelegate;
-import dev.liftoff.notification.TaskMail;
-import dev.liftoff.notification.TaskReminders;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -18,9 +14,6 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -30,7 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * A UAT that runs late, with the real reminder step and a real SMTP server (GreenMail): the
@@ -52,33 +44,19 @@ class TaskRemindersTest extends ReleaseProcessTestBase {
     private static final Map<String, String> PEOPLE = Map.of("tara", Groups.UAT_TESTERS, "tom", Groups.UAT_TESTERS,
             "rhea", Groups.RELEASE_MANAGERS);
 
+    private TestPeople people;
+
     @BeforeEach
     void peopleAndRealReminders() {
-        IdentityService identity = engine.getIdentityService();
-        for (String groupId : List.of(Groups.UAT_TESTERS, Groups.RELEASE_MANAGERS)) {
-            if (identity.createGroupQuery().groupId(groupId).count() == 0) {
-                Group group = identity.newGroup(groupId);
-                identity.saveGroup(group);
-            }
-        }
-        PEOPLE.forEach((id, group) -> {
-            User user = identity.newUser(id);
-            user.setEmail(id + "@example.com");
-            identity.saveUser(user);
-            identity.createMembership(id, group);
-        });
-        JavaMailSenderImpl sender = new JavaMailSenderImpl();
-        sender.setHost("127.0.0.1");
-        sender.setPort(smtp.getSmtp().getPort());
-        TaskMail mail = new TaskMail(new Mailer(sender, "liftoff@example.com"), "https://liftoff.example.com");
-        Mocks.register("remindTask", new RemindTaskDelegate(new TaskReminders(mail)));
+        people = new TestPeople(engine.getIdentityService());
+        PEOPLE.forEach(people::member);
+        Mocks.register("remindTask", realReminders(smtp.getSmtp().getPort()));
         ClockUtil.setCurrentTime(Date.from(START));
     }
 
     @AfterEach
     void removePeople() {
-        ClockUtil.reset();
-        PEOPLE.keySet().forEach(engine.getIdentityService()::deleteUser);
+        people.remove();
     }
 
     @Test
@@ -102,11 +80,6 @@ class TaskRemindersTest extends ReleaseProcessTestBase {
                 .filter(message -> subject(message).startsWith("Overdue: ")).findFirst().orElseThrow();
         assertThat(recipients(overdue)).containsExactlyInAnyOrder("tara@example.com", "tom@example.com", "rhea@example.com");
         assertThat(task(uat, "UserTask_Uat").getPriority()).isEqualTo(priority + 20);
-    }
-
-    private void passTo(Instant now) {
-        ClockUtil.setCurrentTime(Date.from(now));
-        runJobs();
     }
 
     /** GreenMail keeps one copy per recipient: the copies of one message */

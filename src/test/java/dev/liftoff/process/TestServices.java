@@ -22,7 +22,9 @@ import java.util.Map;
  * Services for process tests: {@code shop} gets released and tells its stakeholder; {@code ledger}
  * never was; {@code kiosk}
  * runs production blue-green; {@code radar} is watched after each deploy: staging every 15 minutes
- * for 30 minutes, production every 10 minutes for 20 minutes and then every 30 minutes for an hour.
+ * for 30 minutes, production every 10 minutes for 20 minutes and then every 30 minutes for an hour;
+ * {@code panel} is tested in UAT by {@code ursula} and {@code uma} by name and its UAT expires after
+ * 72 hours; {@code crowd} opens two UAT tasks for the UAT group and lets its UAT testers sign.
  */
 public final class TestServices {
 
@@ -30,6 +32,9 @@ public final class TestServices {
     public static final String LEDGER = "ledger";
     public static final String KIOSK = "kiosk";
     public static final String RADAR = "radar";
+    public static final String PANEL = "panel";
+    public static final String CROWD = "crowd";
+    public static final List<String> PANEL_TESTERS = List.of("ursula", "uma");
     public static final List<String> SCENARIOS = List.of("Sign in", "Check out a basket");
     public static final String SHOP_STAKEHOLDER = "product@shop.example.com";
     public static final List<String> ROLES = List.of(Groups.ENGINEERING_LEADS, Groups.SECURITY_LEADS);
@@ -42,7 +47,17 @@ public final class TestServices {
     public static LiftoffProperties properties() {
         return new LiftoffProperties(new AdminProperties("admin", "admin"), Map.of(SHOP, service(List.of(SHOP_STAKEHOLDER)),
                 LEDGER, service(List.of()),
-                KIOSK, blueGreenService(), RADAR, watchedService()));
+                KIOSK, blueGreenService(), RADAR, watchedService(), PANEL, testedBy(namedTesters(), new SignoffConfig(ROLES)),
+                CROWD, testedBy(new UatConfig(Groups.UAT_TESTERS, null, 2, SCENARIOS, 3, null, null, null),
+                        new SignoffConfig(ROLES).withUatTesterMaySign(true))));
+    }
+
+    private static UatConfig namedTesters() {
+        return new UatConfig(Groups.UAT_TESTERS, PANEL_TESTERS, null, SCENARIOS, 3, null, null, Duration.ofHours(72));
+    }
+
+    private static ServiceConfig testedBy(UatConfig uat, SignoffConfig signoff) {
+        return new ServiceConfig(Map.of("staging", direct(), "production", direct()), List.of(), null, null, null, null, uat, signoff);
     }
 
     private static ServiceConfig service(List<String> stakeholders) {

@@ -1,0 +1,32 @@
+package dev.liftoff.process;
+
+import java.util.List;
+
+/** Activity ids of {@code release-lifecycle} (and user task keys of its stages) that Java reads. */
+public final class Activities {
+    public static final String VALIDATE_REQUEST = "Task_ValidateRequest";
+    public static final String PRE_DEPLOYMENT_CHECKS = "CallActivity_PreDeploymentChecks";
+    public static final String DEPLOY_TO_STAGING = "CallActivity_DeployToStaging";
+    public static final String STAGING_WATCH = "SubProcess_StagingWatch";
+    public static final String UAT_SIGNOFF = "CallActivity_UatSignoff";
+    public static final String MONITOR_STAGING = "CallActivity_MonitorStaging";
+    public static final String STAGING_JOIN = "Gateway_StagingJoin";
+    public static final String GO_LIVE_SIGNOFF = "CallActivity_GoLiveSignoff";
+    /** the sub-process whose boundary catches {@code RollbackRequested} */
+    public static final String PRODUCTION = "SubProcess_Production";
+    public static final String MEASURE_LATENCY_BASELINE = "Task_MeasureLatencyBaseline";
+    public static final String DEPLOY_TO_PRODUCTION = "CallActivity_DeployToProduction";
+    public static final String MONITOR_PRODUCTION = "CallActivity_MonitorProduction";
+    public static final String ROLLBACK = "CallActivity_Rollback";
+    public static final String RELEASE_CLOSURE = "CallActivity_ReleaseClosure";
+    /** the steps that record an outcome on the way to the closure */
+    public static final List<String> OUTCOME_STEPS = List.of("Task_RejectInvalidRequest", "Task_RejectNoGo", "Task_FailStaging",
+            "Task_RaiseStagingIncident", "Task_FailStagingMonitoring", "Task_RejectUat", "Task_RejectSignoff", "Task_RecordReleased",
+            "Task_RecordRolledBack", "Task_RecordRollbackFailed", "Gateway_MergeOutcomes", "Gateway_Outcome");
+
+    // user tasks of the stages
+    public static final String GO_NO_GO_TASK = "UserTask_GoNoGo";
+
+    private Activities() {
+    }
+}

@@ -1,0 +1,39 @@
+package dev.liftoff.fullstack;
+
+import dev.liftoff.persistence.TestDatabase;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole application on the demo profile, on free ports and a fresh database of its own, with
+ * monitoring windows of two ticks one second apart, so that a release runs end to end in seconds.
+ * The database is H2 in memory, or with {@code ./mvnw verify -Ppostgres} (which runs the classes
+ * tagged {@value #TAG} and nothing else) a fresh schema on PostgreSQL through the postgres profile:
+ * see {@link TestDatabase}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Tag(DemoStack.TAG)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "liftoff.demo.staging-port=0", "liftoff.demo.production-port=0", "liftoff.demo.deployer-port=0", "liftoff.demo.smtp-port=0",
+        "liftoff.demo.production-idle-port=0",
+        "liftoff.services.study-api.environments.staging.monitoring.phases[0].every=1s",
+        "liftoff.services.study-api.environments.staging.monitoring.phases[0].for=2s",
+        "liftoff.services.study-api.environments.production.monitoring.phases[0].every=1s",
+        "liftoff.services.study-api.environments.production.monitoring.phases[0].for=2s"})
+@ContextConfiguration(initializers = TestDatabase.class)
+@ActiveProfiles(resolver = TestDatabase.Profiles.class)
+// one Camunda engine per JVM at a time: each class closes its application when done
+@DirtiesContext
+public @interface DemoStack {
+
+    /** the JUnit tag of every full-stack class: {@code -Ppostgres} runs these */
+    String TAG = "full-stack";
+}

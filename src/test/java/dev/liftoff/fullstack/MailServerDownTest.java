@@ -1,0 +1,47 @@
+package dev.liftoff.fullstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Mail is sent off the release's path: with the mail server unreachable, a release still runs to
+ * RELEASED, and a mail that could not be sent ends, after its retries, as a Camunda incident on
+ * its own notification instance, where Cockpit shows it.
+ */
+@DemoStack
+// nothing listens on port 1 of the loopback: every connection to the mail server is refused
+@TestPropertySource(properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=1"})
+class MailServerDownTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aReleaseGoesOnWhileItsMailsFailAndEndAsIncidents() {
+        LiftoffClient client = new LiftoffClient(port);
+        ReleaseDriver driver = new ReleaseDriver(client, Duration.ofSeconds(60));
+        String release = driver.start("c0ffee5678abcd", "erin");
+        driver.approveThroughSignoff(release);
+
+        assertThat(driver.outcome(release)).isEqualTo("RELEASED");
+        // the stakeholders' outcome mail: five retries ten seconds apart, then an incident. (A task's
+        // announcement whose task is done by its next retry is dropped instead: nobody needs it then.)
+        JsonNode incident = LiftoffClient.await("an incident on the outcome mail of " + release, Duration.ofSeconds(90), () -> {
+            for (JsonNode candidate : client.get("admin", "/engine-rest/incident?incidentType=failedJob").json()) {
+                if (candidate.path("processDefinitionId").asText().startsWith("release-notification:")) {
+                    return candidate;
+                }
+            }
+            return null;
+        });
+        assertThat(incident.path("incidentMessage").asText()).containsIgnoringCase("mail");
+        JsonNode instance = client.get("admin", "/engine-rest/process-instance/" + incident.path("processInstanceId").asText()).json();
+        assertThat(instance.path("businessKey").asText()).as("the mail belongs to the release").isEqualTo(release);
+        assertThat(driver.text(release, "outcome")).as("the release kept its outcome").isEqualTo("RELEASED");
+    }
+}

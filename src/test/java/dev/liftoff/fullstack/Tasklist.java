@@ -1,0 +1,173 @@
+package dev.liftoff.fullstack;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Camunda Tasklist of a running Liftoff, driven in Debian's headless Chromium the way an
+ * approver uses it: log in, pick a task from the list or open its link, read the form, claim,
+ * decide, complete. Every step can leave a screenshot under {@code target/screenshots}.
+ */
+final class Tasklist implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** set (as .ci/run does) to fail instead of skipping where Chromium is not installed */
+    static final String REQUIRED = "LIFTOFF_BROWSER_TESTS";
+
+    private static final By TASK_NAMES = By.cssSelector("ol.tasks-list li h4.task a");
+
+    private final String base;
+    private final Path screenshots;
+    private final WebDriver browser;
+    private final WebDriverWait wait;
+
+    Tasklist(int port, Path screenshots) {
+        this.base = "http://localhost:" + port + "/camunda/app/tasklist/default/";
+        this.screenshots = screenshots;
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1400");
+        // the driver is named, so Selenium never looks for one on the network
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        this.browser = new ChromeDriver(service, options);
+        this.wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    /** skips the test where Chromium is missing, unless {@value #REQUIRED} is set */
+    static void assumeChromium() {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        String hint = "the browser test needs Debian's Chromium: apt-get install -y chromium chromium-driver";
+        if (System.getenv(REQUIRED) != null && !installed) {
+            throw new IllegalStateException(hint);
+        }
+        Assumptions.assumeTrue(installed, hint);
+    }
+
+    void logIn(String user) {
+        browser.manage().deleteAllCookies();
+        browser.get(base);
+        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+        name.sendKeys(user);
+        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(user);
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+        // the group's filter with its task count shows once Tasklist has loaded
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"), "open tasks"));
+    }
+
+    /** the task names in the list of the selected filter, once it has loaded */
+    List<String> listedTasks() {
+        // Tasklist re-renders its list as it refreshes: read it again when an entry went stale
+        return wait.ignoring(StaleElementReferenceException.class).until(page -> {
+            List<WebElement> entries = page.findElements(TASK_NAMES);
+            boolean empty = page.findElement(By.tagName("body")).getText().contains("No task matching filters found");
+            return entries.isEmpty() && !empty ? null : entries.stream().map(WebElement::getText).toList();
+        });
+    }
+
+    /** waits until the list no longer shows that task, e.g. after it was completed */
+    void awaitNotListed(String taskName) {
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(taskLink(taskName)));
+    }
+
+    private static By taskLink(String taskName) {
+        return By.xpath("//ol[contains(@class,'tasks-list')]//h4/a[normalize-space(.)='" + taskName + "']");
+    }
+
+    /** the list entry of that task: its name, due date and creation, as Tasklist shows them */
+    String listEntry(String taskName) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//ol[contains(@class,'tasks-list')]/li[.//h4/a[normalize-space(.)='" + taskName + "']]"))).getText();
+    }
+
+    void openFromList(String taskName) {
+        wait.until(ExpectedConditions.elementToBeClickable(taskLink(taskName))).click();
+        awaitForm();
+    }
+
+    void openLink(String taskId) {
+        browser.get(base + "#/?task=" + taskId);
+    }
+
+    /** the text of the task's form, once rendered */
+    String formText() {
+        return awaitForm().getText();
+    }
+
+    private WebElement awaitForm() {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+    }
+
+    void claim() {
+        click(By.cssSelector("button.claim"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+    }
+
+    /** ticks the radio button or checkbox labelled so */
+    void choose(String label) {
+        click(By.xpath("//form//label[normalize-space(.)='" + label + "']"));
+    }
+
+    /** clicks an element once it is clickable, scrolled to the middle so that no footer covers it */
+    private void click(By locator) {
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
+        ((ChromeDriver) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
+    void type(String label, String text) {
+        WebElement field = browser.findElement(By.xpath("//label[normalize-space(.)='" + label + "']/following::textarea[1]"));
+        field.sendKeys(text);
+    }
+
+    /** completes the open task and waits until Tasklist has let go of it */
+    void complete() {
+        click(By.cssSelector("button[ng-click='complete()']"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-form")));
+    }
+
+    /** Liftoff's explanation shown when a task link is opened by someone who may not work on it */
+    String refusal() {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("liftoff-task-refusal"))).getText();
+    }
+
+    /** Tasklist's own notifications, e.g. the error on a task that cannot be loaded */
+    String notifications() {
+        return browser.findElements(By.cssSelector(".page-notifications")).stream().map(WebElement::getText)
+                .reduce("", String::concat);
+    }
+
+    void screenshot(String name) {
+        try {
+            Files.createDirectories(screenshots);
+            File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        browser.quit();
+    }
+}
