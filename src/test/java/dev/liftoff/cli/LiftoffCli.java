@@ -75,8 +75,13 @@ public final class LiftoffCli {
         return script;
     }
 
-    /** Runs {@code liftoff args...} with these environment variables added. */
+    /** Runs {@code liftoff args...} with these environment variables added, to its end. */
     public Result run(Map<String, String> env, String... args) {
+        return start(env, args).finish();
+    }
+
+    /** Starts {@code liftoff args...}; the test may read its output while it runs. */
+    public Running start(Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>(shell);
         command.add(script.toString());
         command.addAll(Arrays.asList(args));
@@ -90,32 +95,82 @@ public final class LiftoffCli {
             environment.put("PATH", String.join(":", path));
         }
         environment.putAll(env);
-        Path log = null;
         try {
-            log = Files.createTempFile("liftoff-cli", ".log");
+            Path log = Files.createTempFile("liftoff-cli", ".log");
             builder.redirectOutput(log.toFile());
-            long start = System.nanoTime();
-            Process process = builder.start();
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                throw new AssertionError("liftoff " + String.join(" ", args) + " did not end within " + timeout
-                        + ":\n" + Files.readString(log, StandardCharsets.UTF_8));
-            }
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
-            return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8), took);
+            return new Running(String.join(" ", args), builder.start(), log, System.nanoTime(), timeout);
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + command, e);
-        } finally {
-            if (log != null) {
+        }
+    }
+
+    /** A run in progress; its output goes to a log file as it is printed. */
+    public static final class Running {
+
+        private final String args;
+        private final Process process;
+        private final Path log;
+        private final long started;
+        private final Duration timeout;
+
+        private Running(String args, Process process, Path log, long started, Duration timeout) {
+            this.args = args;
+            this.process = process;
+            this.log = log;
+            this.started = started;
+            this.timeout = timeout;
+        }
+
+        /** what it printed so far */
+        public String output() {
+            try {
+                return Files.readString(log, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read the output of liftoff " + args, e);
+            }
+        }
+
+        /** waits until it has printed {@code text}, e.g. a task it waits for, and fails the test if it ends first */
+        public Running awaitOutput(String text, Duration within) {
+            long deadline = System.nanoTime() + within.toNanos();
+            while (!output().contains(text)) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new AssertionError("liftoff " + args + " did not print \"" + text + "\" "
+                            + (process.isAlive() ? "within " + within : "before it ended") + ":\n" + output());
+                }
+                pause();
+            }
+            return this;
+        }
+
+        /** waits for its end (within the run's timeout) and removes its log */
+        public Result finish() {
+            try {
+                long left = timeout.toNanos() - (System.nanoTime() - started);
+                if (!process.waitFor(Math.max(0, left), TimeUnit.NANOSECONDS)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                    throw new AssertionError("liftoff " + args + " did not end within " + timeout + ":\n" + output());
+                }
+                return new Result(process.exitValue(), output(), Duration.ofNanos(System.nanoTime() - started));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while running liftoff " + args, e);
+            } finally {
                 try {
                     Files.deleteIfExists(log);
                 } catch (IOException ignored) {
                     // a leftover temp file is harmless
                 }
+            }
+        }
+
+        private static void pause() {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
         }
     }
