@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # How fast POST /api/releases brings a release to its first user task, in one command: the demo
-# profile plus 870 generated services whose environments answer on a local server; 50 warm-up
+# profile plus 1,120 generated services whose environments answer on a local server; 300 warm-up
 # starts, 500 sequential ones, then 320 from 16 concurrent clients, each for a service of its own.
 # Prints p50/p95/p99 of request → Go/No-Go created, which are also kept in target/bench/release-api.md.
 #

@@ -2,14 +2,15 @@ package dev.liftoff.release;
 
 import dev.liftoff.config.LiftoffProperties;
 import dev.liftoff.config.ServiceConfig;
-import dev.liftoff.process.ProcessKeys;
-import dev.liftoff.process.Vars;
 import dev.liftoff.verification.CheckResult;
 import dev.liftoff.verification.VerificationReport;
 import dev.liftoff.verification.VerificationService;
+import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.RuntimeService;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 
@@ -24,12 +25,22 @@ public class ReadinessChecks {
 
     private final LiftoffProperties properties;
     private final VerificationService verification;
-    private final RuntimeService runtimeService;
+    private final RunningReleases runningReleases;
+    private final ExecutorService probes = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "liftoff-readiness-probe");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    public ReadinessChecks(LiftoffProperties properties, VerificationService verification, RuntimeService runtimeService) {
+    public ReadinessChecks(LiftoffProperties properties, VerificationService verification, RunningReleases runningReleases) {
         this.properties = properties;
         this.verification = verification;
-        this.runtimeService = runtimeService;
+        this.runningReleases = runningReleases;
+    }
+
+    @PreDestroy
+    void stopProbes() {
+        probes.shutdownNow();
     }
 
     /** the checks as evidence with a one-line summary, like an environment's verification */
@@ -40,8 +51,12 @@ public class ReadinessChecks {
         checks.add(new CheckResult("service configured", configured, "liftoff.services." + service,
                 configured ? "configured" : "not configured", System.currentTimeMillis() - start));
         if (configured) {
-            checks.add(named("staging health", verification.health(service, ServiceConfig.STAGING)));
-            checks.add(named("production health", verification.health(service, ServiceConfig.PRODUCTION)));
+            // the two probes wait on two different environments: ask both at once
+            CompletableFuture<CheckResult> staging = CompletableFuture.supplyAsync(
+                    () -> verification.health(service, ServiceConfig.STAGING), probes);
+            CheckResult production = verification.health(service, ServiceConfig.PRODUCTION);
+            checks.add(named("staging health", staging.join()));
+            checks.add(named("production health", production));
         }
         checks.add(noOtherRelease(service, releaseInstanceId));
         return VerificationReport.of(EVIDENCE_NAME, checks, System.currentTimeMillis() - start);
@@ -49,10 +64,7 @@ public class ReadinessChecks {
 
     private CheckResult noOtherRelease(String service, String releaseInstanceId) {
         long start = System.currentTimeMillis();
-        List<String> others = runtimeService.createProcessInstanceQuery()
-                .processDefinitionKey(ProcessKeys.RELEASE_LIFECYCLE)
-                .variableValueEquals(Vars.SERVICE, service)
-                .list().stream()
+        List<String> others = runningReleases.of(service).stream()
                 .filter(instance -> !instance.getId().equals(releaseInstanceId))
                 .map(ProcessInstance::getBusinessKey)
                 .toList();

@@ -105,7 +105,8 @@ public class ReleaseController {
     public ResponseEntity<ReleaseView> start(HttpServletRequest request, Authentication caller) throws IOException {
         ReleaseRequest.Parsed parsed = ReleaseRequest.parse(request.getInputStream().readAllBytes());
         ReleaseStarter.Started started = starter.start(parsed, caller.getName(), groups(caller));
-        ReleaseView view = views.view(started.releaseId()).orElseThrow(() -> ReleaseProblems.notFound(started.releaseId()));
+        ReleaseView view = (started.created() ? views.justStarted(started.releaseId(), parsed.request(), caller.getName())
+                : views.view(started.releaseId())).orElseThrow(() -> ReleaseProblems.notFound(started.releaseId()));
         if (started.created()) {
             return ResponseEntity.created(URI.create(view.links().self())).body(view);
         }

@@ -45,6 +45,7 @@ public class ReleaseStarter {
 
     private final ReleaseRequestValidator validator;
     private final ServiceLocks locks;
+    private final RunningReleases runningReleases;
     private final RuntimeService runtime;
     private final HistoryService history;
     private final IdentityService identity;
@@ -52,10 +53,11 @@ public class ReleaseStarter {
     private final TransactionTemplate transaction;
     private final Map<String, ReentrantLock> localLocks = new ConcurrentHashMap<>();
 
-    public ReleaseStarter(ReleaseRequestValidator validator, ServiceLocks locks, RuntimeService runtime, HistoryService history,
-            IdentityService identity, ReleaseViews views, PlatformTransactionManager transactionManager) {
+    public ReleaseStarter(ReleaseRequestValidator validator, ServiceLocks locks, RunningReleases runningReleases, RuntimeService runtime,
+            HistoryService history, IdentityService identity, ReleaseViews views, PlatformTransactionManager transactionManager) {
         this.validator = validator;
         this.locks = locks;
+        this.runningReleases = runningReleases;
         this.runtime = runtime;
         this.history = history;
         this.identity = identity;
@@ -127,9 +129,7 @@ public class ReleaseStarter {
 
     /** runs holding the service's lock: every release of the service started before is visible now */
     private Started decideAndStart(ReleaseRequest request, String caller, List<String> callerGroups) {
-        List<ProcessInstance> running = runtime.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.RELEASE_LIFECYCLE)
-                .variableValueEquals(Vars.SERVICE, request.service()).list();
-        for (ProcessInstance instance : running) {
+        for (ProcessInstance instance : runningReleases.of(request.service())) {
             ReleaseView view = views.view(instance.getId()).orElse(null);
             if (view == null) {
                 continue;

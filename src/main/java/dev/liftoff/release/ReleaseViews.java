@@ -53,6 +53,8 @@ public class ReleaseViews {
             Vars.verificationOf(ServiceConfig.PRODUCTION), Vars.ROLLBACK_VERIFICATION);
     static final String COMMIT_TIME = "commitTime";
     static final String NOTES = "notes";
+    /** where a release waits right after its start: the call of its pre-deployment checks */
+    static final String FIRST_STEP = "CallActivity_PreDeploymentChecks";
     private static final String[] VARIABLES = {Vars.SERVICE, Vars.VERSION, Vars.COMMIT_SHA, Vars.REQUESTED_BY, Vars.STARTED_BY,
             COMMIT_TIME, NOTES, Vars.OUTCOME, Vars.OUTCOME_REASON, Vars.APPROVALS, Vars.INCIDENTS, Vars.READINESS,
             Vars.verificationOf(ServiceConfig.STAGING), Vars.verificationOf(ServiceConfig.PRODUCTION), Vars.ROLLBACK_VERIFICATION};
@@ -117,6 +119,33 @@ public class ReleaseViews {
             }
         }
         return Optional.of(new Snapshot(build(instance, variables(rootId), activities, open), activities));
+    }
+
+    /**
+     * The view of a release this node has just started, which waits for its pre-deployment checks:
+     * what {@link #view} would read, taken from the request instead of read back from the engine,
+     * so that answering the start costs one look-up while the checks begin.
+     */
+    public Optional<ReleaseView> justStarted(String rootId, ReleaseRequest request, String startedBy) {
+        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(rootId).singleResult();
+        if (!isRelease(instance) || instance.getEndTime() != null) {
+            return view(rootId);
+        }
+        Map<String, JsonNode> vars = new HashMap<>();
+        putText(vars, Vars.SERVICE, request.service());
+        putText(vars, Vars.VERSION, request.version());
+        putText(vars, Vars.COMMIT_SHA, request.commitSha());
+        putText(vars, Vars.REQUESTED_BY, request.requestedBy());
+        putText(vars, Vars.STARTED_BY, startedBy);
+        putText(vars, COMMIT_TIME, request.commitTime());
+        putText(vars, NOTES, request.notes());
+        return Optional.of(build(instance, vars, Set.of(FIRST_STEP), List.of()));
+    }
+
+    private static void putText(Map<String, JsonNode> vars, String name, String value) {
+        if (value != null) {
+            vars.put(name, JsonVars.MAPPER.getNodeFactory().textNode(value));
+        }
     }
 
     private static boolean goNoGoDecided(JsonNode approvals) {

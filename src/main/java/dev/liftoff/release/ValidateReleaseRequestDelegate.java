@@ -1,6 +1,7 @@
 package dev.liftoff.release;
 
 import dev.liftoff.process.Vars;
+import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -30,9 +31,17 @@ public class ValidateReleaseRequestDelegate implements JavaDelegate {
             // the authenticated caller, never what the request claims
             execution.setVariable(Vars.STARTED_BY, caller.getUserId());
         }
-        List<String> problems = validator.problems(
+        List<String> problems = new ArrayList<>(validator.problems(
                 execution.getVariable(Vars.SERVICE), execution.getVariable(Vars.VERSION),
-                execution.getVariable(Vars.COMMIT_SHA), execution.getVariable(Vars.REQUESTED_BY));
+                execution.getVariable(Vars.COMMIT_SHA), execution.getVariable(Vars.REQUESTED_BY)));
+        if (problems.isEmpty()) {
+            // releases are found by their key (RunningReleases, rollback requests): it must be the contract's
+            String expected = execution.getVariable(Vars.SERVICE) + "@" + execution.getVariable(Vars.VERSION);
+            if (!expected.equals(execution.getProcessBusinessKey())) {
+                problems.add("the business key must be '" + expected + "' (<service>@<version>), not "
+                        + (execution.getProcessBusinessKey() == null ? "missing" : "'" + execution.getProcessBusinessKey() + "'"));
+            }
+        }
         execution.setVariable(Vars.REQUEST_VALID, problems.isEmpty());
         if (!problems.isEmpty()) {
             execution.setVariable(Vars.REQUEST_PROBLEMS,

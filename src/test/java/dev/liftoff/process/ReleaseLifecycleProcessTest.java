@@ -72,6 +72,19 @@ class ReleaseLifecycleProcessTest extends ReleaseProcessTestBase {
     }
 
     @Test
+    void aBusinessKeyOtherThanServiceAtVersionIsRefused() {
+        ProcessInstance release = engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.RELEASE_LIFECYCLE,
+                TestServices.SHOP + "-1.0.0", Variables.createVariables().putValue(Vars.SERVICE, TestServices.SHOP)
+                        .putValue(Vars.VERSION, "1.0.0").putValue(Vars.COMMIT_SHA, "abcdef1234").putValue(Vars.REQUESTED_BY, "erin"));
+        runJobs();
+
+        assertThat(release).isEnded().hasPassed("Task_RejectInvalidRequest").hasNotPassed("CallActivity_PreDeploymentChecks");
+        assertThat((String) outcomeOf(release, Vars.OUTCOME_REASON)).contains("the business key must be '" + TestServices.SHOP
+                + "@1.0.0' (<service>@<version>), not '" + TestServices.SHOP + "-1.0.0'");
+        assertThat(standIns.deploys).isEmpty();
+    }
+
+    @Test
     void failedReadinessIsANoGoWithoutAskingAnyone() {
         standIns.ready = false;
         ProcessInstance release = startRelease(TestServices.SHOP, "erin", "ci-bot");
