@@ -32,7 +32,7 @@ class CiStepFullStackTest {
 
     @BeforeEach
     void connect() {
-        driver = new ReleaseDriver(new LiftoffClient(port), Duration.ofSeconds(60));
+        driver = new ReleaseDriver(new LiftoffClient(port), Duration.ofSeconds(120));
         cli = LiftoffCli.ofThisCheckout().withTimeout(Duration.ofMinutes(3));
     }
 

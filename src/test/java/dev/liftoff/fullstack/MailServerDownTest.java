@@ -24,7 +24,7 @@ class MailServerDownTest {
     @Test
     void aReleaseGoesOnWhileItsMailsFailAndEndAsIncidents() {
         LiftoffClient client = new LiftoffClient(port);
-        ReleaseDriver driver = new ReleaseDriver(client, Duration.ofSeconds(60));
+        ReleaseDriver driver = new ReleaseDriver(client, Duration.ofSeconds(120));
         String release = driver.start("c0ffee5678abcd", "erin");
         driver.approveThroughSignoff(release);
 

@@ -34,7 +34,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "liftoff.demo.deploy-delay=1000ms")
 class ReleaseApiFullStackTest {
 
-    private static final Duration STEP = Duration.ofSeconds(60);
+    private static final Duration STEP = Duration.ofSeconds(120);
     private static final AtomicInteger VERSIONS = new AtomicInteger();
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final Set<String> PRODUCTION_STAGES = Set.of("measuring production latency before the deploy",

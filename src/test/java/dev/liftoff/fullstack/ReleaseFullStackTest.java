@@ -32,7 +32,7 @@ class ReleaseFullStackTest {
     @Autowired
     DemoMailbox mailbox;
 
-    private static final Duration STEP = Duration.ofSeconds(60);
+    private static final Duration STEP = Duration.ofSeconds(120);
 
     @LocalServerPort
     int port;

@@ -32,7 +32,7 @@ class TasklistBrowserTest {
     @BeforeEach
     void openBrowser() {
         Tasklist.assumeChromium();
-        driver = new ReleaseDriver(new LiftoffClient(port), Duration.ofSeconds(60));
+        driver = new ReleaseDriver(new LiftoffClient(port), Duration.ofSeconds(120));
         tasklist = new Tasklist(port, SCREENSHOTS);
     }
 
