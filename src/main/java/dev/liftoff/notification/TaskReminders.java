@@ -2,8 +2,6 @@ package dev.liftoff.notification;
 
 import dev.liftoff.process.Groups;
 import dev.liftoff.process.TaskCandidates;
-import dev.liftoff.process.Vars;
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.TaskService;
@@ -12,19 +10,20 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
 /**
- * Reminders and escalations of user tasks that wait too long: a reminder mails the people a task
- * waits for; an overdue notice mails them and the release managers, and raises the task's
- * priority in Tasklist.
+ * Reminders and escalations of user tasks that wait too long: a reminder tells the people a task
+ * waits for; an overdue notice tells them and the release managers, and raises the task's priority
+ * in Tasklist. The mails go out through {@link TaskNotifications}, so the step that fired them only
+ * touches the database and never waits for, or fails on, the mail server.
  */
 @Service
 public class TaskReminders {
 
     static final int OVERDUE_PRIORITY_STEP = 20;
 
-    private final TaskMail mail;
+    private final TaskNotifications notifications;
 
-    public TaskReminders(TaskMail mail) {
-        this.mail = mail;
+    public TaskReminders(TaskNotifications notifications) {
+        this.notifications = notifications;
     }
 
     /**
@@ -35,23 +34,14 @@ public class TaskReminders {
             VariableScope release) {
         TaskService tasks = engine.getTaskService();
         for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).list()) {
-            TaskCandidates candidates = TaskCandidates.of(tasks, task.getId());
-            List<String> groups = candidates.groups();
-            List<String> users = candidates.users();
-            List<String> audience = new ArrayList<>(groups);
+            List<String> alsoNotified = List.of();
             if (notice == Notice.OVERDUE) {
-                audience.add(Groups.RELEASE_MANAGERS);
+                alsoNotified = List.of(Groups.RELEASE_MANAGERS);
                 task.setPriority(Math.min(100, task.getPriority() + OVERDUE_PRIORITY_STEP));
                 tasks.saveTask(task);
             }
-            mail.send(notice, new WaitingTask(task.getId(), task.getName(), businessKey, text(release.getVariable(Vars.SERVICE)),
-                    text(release.getVariable(Vars.VERSION)), text(release.getVariable(Vars.COMMIT_SHA)), String.join(", ", groups),
-                    task.getDueDate() == null ? null : task.getDueDate().toInstant(), ReleaseEvidence.summary(release)),
-                    TaskAudience.emails(engine, task.getId(), audience, users));
+            notifications.tell(engine.getRuntimeService(), new TaskNotifications.AboutTask(task.getId(), task.getName(),
+                    task.getDueDate(), businessKey, TaskCandidates.of(tasks, task.getId())), notice, alsoNotified, release);
         }
-    }
-
-    private static String text(Object value) {
-        return value == null ? "" : value.toString();
     }
 }

@@ -45,6 +45,8 @@ public final class Vars {
     // human decisions (task-local form fields)
     public static final String DECISION = "decision";
     public static final String COMMENT = "comment";
+    /** a refusal's reason as the forms ask for it (REST callers may send it as {@link #COMMENT}) */
+    public static final String REFUSAL_REASON = "refusalReason";
     public static final String APPROVALS = "approvals";
     public static final String END_AS = "endAs";
     public static final String END_BECAUSE = "endBecause";
@@ -128,6 +130,8 @@ public final class Vars {
     public static final String CANDIDATE_GROUPS = "candidateGroups";
     public static final String CANDIDATE_USERS = "candidateUsers";
     public static final String EVIDENCE_SUMMARY = "evidenceSummary";
+    /** groups told besides the candidates (an overdue task's release managers); {@link #NOTICE} says why */
+    public static final String ALSO_NOTIFIED_GROUPS = "alsoNotifiedGroups";
 
     // release-closure
     public static final String RELEASE_SUMMARY = "releaseSummary";

@@ -105,6 +105,11 @@ final class LiftoffClient {
     }
 
     static <T> T await(String what, Duration timeout, Supplier<T> probe) {
+        return await(() -> what, timeout, probe);
+    }
+
+    /** @param what described when the wait times out, so that it can say how things stand then */
+    static <T> T await(Supplier<String> what, Duration timeout, Supplier<T> probe) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             T value = probe.get();
@@ -118,6 +123,6 @@ final class LiftoffClient {
                 throw new AssertionError(e);
             }
         }
-        throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+        throw new AssertionError("timed out after " + timeout + " waiting for " + what.get());
     }
 }

@@ -51,6 +51,11 @@ final class ReleaseDriver {
 
     void approveThroughSignoff(String release) {
         decide(release, "UserTask_GoNoGo", "rita", Map.of("decision", value("GO")));
+        approveFromUat(release);
+    }
+
+    /** passes the UAT and signs off every role, once the release gets there */
+    void approveFromUat(String release) {
         decide(release, "UserTask_Uat", "ursula", uatPass());
         List<String> groups = List.of("engineering-leads", "security-leads", "operations", "product-owners");
         for (int i = 0; i < groups.size(); i++) {
@@ -80,7 +85,7 @@ final class ReleaseDriver {
     String awaitTaskOf(String release, String taskKey, String user, String candidateGroup) {
         String query = "/engine-rest/task?processInstanceBusinessKey=" + release + "&taskDefinitionKey=" + taskKey
                 + (candidateGroup == null ? "" : "&candidateGroup=" + candidateGroup);
-        return LiftoffClient.await(taskKey + " for " + user + " in " + release + " (outcome so far: " + outcomeSoFar(release) + ")",
+        return LiftoffClient.await(() -> taskKey + " for " + user + " in " + release + " (outcome by then: " + outcomeSoFar(release) + ")",
                 step, () -> {
                     JsonNode tasks = client.get(user, query).json();
                     return tasks.size() > 0 ? tasks.get(0).path("id").asText() : null;

@@ -125,6 +125,10 @@ class ReleaseFullStackTest {
         // newcomers read the demo mailbox over REST, signed in like anywhere else under /api
         assertThat(client.get("rita", "/api/demo/mail").json()).extracting(read -> read.path("subject").asText()).contains(title);
         assertThat(client.get(null, "/api/demo/mail").status()).isEqualTo(401);
+        // and in a browser, as a page
+        LiftoffClient.Reply page = client.get("rita", "/api/demo/mail", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8");
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.body()).contains("<h1>Demo mailbox</h1>", "<h2>" + org.springframework.web.util.HtmlUtils.htmlEscape(title) + "</h2>");
 
         String acknowledge = driver.awaitTaskOf(release, "UserTask_AcknowledgeIncident", "otto", "operations");
         LiftoffClient.Reply done = client.post("otto", "/engine-rest/task/" + acknowledge + "/complete",

@@ -108,6 +108,12 @@ final class Tasklist implements AutoCloseable {
         browser.get(base + "#/?task=" + taskId);
     }
 
+    /** loads the page afresh, e.g. the open task after Tasklist refused to complete it */
+    void reload() {
+        browser.navigate().refresh();
+        awaitForm();
+    }
+
     /** the text of the task's form, once rendered */
     String formText() {
         return awaitForm().getText();
@@ -137,6 +143,20 @@ final class Tasklist implements AutoCloseable {
     void type(String label, String text) {
         WebElement field = browser.findElement(By.xpath("//label[normalize-space(.)='" + label + "']/following::textarea[1]"));
         field.sendKeys(text);
+    }
+
+    /**
+     * Tries to complete a task whose form is not filled in right: Tasklist must keep the task open.
+     *
+     * @return the form's text afterwards, with its validation messages
+     */
+    String completeRefused() {
+        WebElement button = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[ng-click='complete()']")));
+        ((ChromeDriver) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
+        if (button.isEnabled()) {
+            button.click();
+        }
+        return awaitForm().getText();
     }
 
     /** completes the open task and waits until Tasklist has let go of it */

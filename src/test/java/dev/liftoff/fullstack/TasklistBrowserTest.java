@@ -90,9 +90,16 @@ class TasklistBrowserTest {
                 "Issues ursula reported:", "Sev-3: quiz title wraps on small screens", "Staging checks");
         tasklist.screenshot("06-eli-signoff-form");
         tasklist.claim();
+        // a rejection needs its reason: the form asks for it and keeps the task open without one
+        tasklist.choose("Reject");
+        assertThat(tasklist.completeRefused()).contains("Why do you reject it? Say what must change");
+        tasklist.screenshot("07-eli-reject-needs-a-reason");
+        assertThat(new LiftoffClient(port).get("eli", "/engine-rest/task/" + engineering).status()).as("the sign-off is still open").isEqualTo(200);
+        // Tasklist keeps its Complete button disabled after a refused attempt: open the task afresh
+        tasklist.reload();
         tasklist.choose("Approve go-live");
         tasklist.complete();
-        tasklist.screenshot("07-eli-signed");
+        tasklist.screenshot("08-eli-signed");
 
         JsonNode approvals = awaitApproval(release, "engineering-leads");
         assertThat(approvals.path("user").asText()).isEqualTo("eli");

@@ -59,6 +59,21 @@ class GoLiveSignoffProcessTest extends ReleaseProcessTestBase {
     }
 
     @Test
+    void theFormsReasonForARejectionIsItsComment() {
+        ProcessInstance signoff = startStage(ProcessKeys.GO_LIVE_SIGNOFF, "shop@2.0.2", STAGING);
+        Task engineering = tasks(signoff, "UserTask_SignOff").get(0);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> completeAs("eli", engineering,
+                Map.of(Vars.DECISION, "REJECT", Vars.REFUSAL_REASON, "  ")))
+                .hasMessageContaining("a comment is required with REJECT");
+        // the form hides the plain comment once Reject is chosen and asks for the reason instead
+        completeAs("eli", engineering, Map.of(Vars.DECISION, "REJECT", Vars.REFUSAL_REASON, "no rollback drill on record"));
+
+        assertThat(outcomeOf(signoff, Vars.SIGNOFF_REASON))
+                .isEqualTo("Go-live sign-off refused by eli for engineering-leads: no rollback drill on record");
+    }
+
+    @Test
     void signoffsAreDueInADayWithAReminderBeforeAndAnEscalationWhenOverdue() {
         Instant start = Instant.parse("2026-11-22T10:00:00Z");
         ClockUtil.setCurrentTime(Date.from(start));

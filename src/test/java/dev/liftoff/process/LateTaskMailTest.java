@@ -78,7 +78,7 @@ class LateTaskMailTest extends ReleaseProcessTestBase {
         Mocks.register("planIncidentReview", new PlanIncidentReviewDelegate(PROPERTIES));
         Mocks.register("recordAcknowledgement", new RecordAcknowledgementListener());
         Mocks.register("recordIncidentReview", new RecordIncidentReviewListener());
-        Mocks.register("remindTask", realReminders(smtp.getSmtp().getPort()));
+        useRealReminders(smtp.getSmtp().getPort());
         ClockUtil.setCurrentTime(Date.from(START));
     }
 
@@ -88,7 +88,7 @@ class LateTaskMailTest extends ReleaseProcessTestBase {
     }
 
     @Test
-    @Deployment(resources = {"processes/pre-deployment-checks.bpmn", "forms/go-no-go.form"})
+    @Deployment(resources = {"processes/task-notification.bpmn", "processes/pre-deployment-checks.bpmn", "forms/go-no-go.form"})
     void aLateGoNoGoRemindsTheReleaseManagersThenRisesAsOverdue() throws Exception {
         ProcessInstance checks = startStage(ProcessKeys.PRE_DEPLOYMENT_CHECKS, "shop@3.1.0", Map.of());
         runJobs();
@@ -113,7 +113,7 @@ class LateTaskMailTest extends ReleaseProcessTestBase {
     }
 
     @Test
-    @Deployment(resources = {"processes/rollback.bpmn", "forms/manual-intervention.form", "incident-response-stand-in.bpmn"})
+    @Deployment(resources = {"processes/task-notification.bpmn", "processes/rollback.bpmn", "forms/manual-intervention.form", "incident-response-stand-in.bpmn"})
     void aLateManualInterventionRemindsOperationsThenTellsTheReleaseManagers() throws Exception {
         ProcessInstance rollback = startStage(ProcessKeys.ROLLBACK, "ledger@3.1.0", Map.of(Vars.SERVICE, TestServices.LEDGER,
                 Vars.ENVIRONMENT, "production"));
@@ -135,7 +135,7 @@ class LateTaskMailTest extends ReleaseProcessTestBase {
     }
 
     @Test
-    @Deployment(resources = {"processes/incident-response.bpmn", "forms/incident-acknowledgement.form", "forms/post-incident-review.form"})
+    @Deployment(resources = {"processes/task-notification.bpmn", "processes/incident-response.bpmn", "forms/incident-acknowledgement.form", "forms/post-incident-review.form"})
     void aLateReviewRemindsItsReviewersThenTellsTheReleaseManagers() throws Exception {
         ProcessInstance incident = startStage(ProcessKeys.INCIDENT_RESPONSE, "shop@3.1.0", Map.of(Vars.INCIDENT_SEVERITY, "P3",
                 Vars.INCIDENT_TITLE, "shop: production failure (2026-11-22T10:00:00Z)", Vars.INCIDENT_BODY, "smoke: status 500",

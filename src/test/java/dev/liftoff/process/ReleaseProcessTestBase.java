@@ -16,9 +16,11 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import dev.liftoff.notification.EmailTaskCandidatesDelegate;
 import dev.liftoff.notification.Mailer;
 import dev.liftoff.notification.RemindTaskDelegate;
 import dev.liftoff.notification.TaskMail;
+import dev.liftoff.notification.TaskNotifications;
 import dev.liftoff.notification.TaskReminders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,13 +71,18 @@ abstract class ReleaseProcessTestBase {
         runJobs();
     }
 
-    /** the reminder step for real: its mails go to the SMTP server on that port, links to https://liftoff.example.com */
-    protected static RemindTaskDelegate realReminders(int smtpPort) {
+    /**
+     * The reminder step and the mail it asks for, for real: the mails go out from task-notification
+     * instances (deploy {@code processes/task-notification.bpmn} too) to the SMTP server on that
+     * port, with links to https://liftoff.example.com.
+     */
+    protected static void useRealReminders(int smtpPort) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
         sender.setPort(smtpPort);
-        TaskMail mail = new TaskMail(new Mailer(sender, "liftoff@example.com"), "https://liftoff.example.com");
-        return new RemindTaskDelegate(new TaskReminders(mail));
+        Mailer mailer = new Mailer(sender, "liftoff@example.com");
+        Mocks.register("remindTask", new RemindTaskDelegate(new TaskReminders(new TaskNotifications(mailer))));
+        Mocks.register("emailTaskCandidates", new EmailTaskCandidatesDelegate(new TaskMail(mailer, "https://liftoff.example.com")));
     }
 
     /** the timers an instance waits on */

@@ -17,7 +17,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * testers are reminded before it is due; once overdue, they and the release managers are told and
  * the task rises in Tasklist.
  */
-@Deployment(resources = {"processes/uat-signoff.bpmn", "processes/uat-feedback-verdict.dmn", "forms/uat.form"})
+@Deployment(resources = {"processes/task-notification.bpmn", "processes/uat-signoff.bpmn", "processes/uat-feedback-verdict.dmn", "forms/uat.form"})
 class TaskRemindersTest extends ReleaseProcessTestBase {
 
     // the engine of the process tests; coverage of uat-signoff is UatSignoffProcessTest's business
@@ -50,7 +49,7 @@ class TaskRemindersTest extends ReleaseProcessTestBase {
     void peopleAndRealReminders() {
         people = new TestPeople(engine.getIdentityService());
         PEOPLE.forEach(people::member);
-        Mocks.register("remindTask", realReminders(smtp.getSmtp().getPort()));
+        useRealReminders(smtp.getSmtp().getPort());
         ClockUtil.setCurrentTime(Date.from(START));
     }
 
