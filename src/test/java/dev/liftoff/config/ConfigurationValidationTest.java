@@ -325,4 +325,23 @@ class ConfigurationValidationTest {
                     assertThat(production.rollbackTriggers().errorRate()).isNull();
                 });
     }
+
+    @Test
+    void aStepThatMayOutlastItsJobLockStopsTheStartNamingTheKeys() {
+        ApplicationContextRunner withLockCheck = runner.withUserConfiguration(JobLockTimeCheck.class)
+                .withPropertyValues(ONE_SERVICE).withPropertyValues("liftoff.admin.password=s3cret");
+        // application.yaml's 15-minute lock leaves room for the default 10-minute command deploy
+        withLockCheck.run(context -> assertThat(context).hasNotFailed());
+        withLockCheck.withPropertyValues("camunda.bpm.job-execution.lock-time-in-millis=600000",
+                        "liftoff.services.shop.environments.staging.deploy-timeout=9m")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(messages(context.getStartupFailure()))
+                            .contains("A step may outlast its job's lock (camunda.bpm.job-execution.lock-time-in-millis = 600000")
+                            .contains("liftoff.services.shop.environments.production.deploy.command.timeout (PT10M)")
+                            .contains("liftoff.services.shop.environments.staging.deploy-timeout (PT9M)")
+                            .doesNotContain("staging.deploy.webhook.timeout")
+                            .contains("or raise camunda.bpm.job-execution.lock-time-in-millis to at least 120000 ms above the longest");
+                });
+    }
 }

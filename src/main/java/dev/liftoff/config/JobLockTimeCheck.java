@@ -1,0 +1,73 @@
+package dev.liftoff.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stops the start when a step may run longer than its job stays locked. A job's lock
+ * ({@code camunda.bpm.job-execution.lock-time-in-millis}) is how long other nodes leave a job they
+ * see running alone; a step still running after that is taken up a second time by another node, and
+ * a deploy or a traffic switch would then happen twice. So every limit of a single step (a deploy
+ * call, the wait for the new commit, a verification) must end {@link #MARGIN} before the lock does.
+ */
+@Component
+public class JobLockTimeCheck {
+
+    public static final String LOCK_TIME = "camunda.bpm.job-execution.lock-time-in-millis";
+    static final Duration MARGIN = Duration.ofMinutes(2);
+    /** Camunda's own default, when the property is not set */
+    static final long ENGINE_DEFAULT_MILLIS = 300_000;
+
+    public JobLockTimeCheck(LiftoffProperties properties, @Value("${" + LOCK_TIME + ":" + ENGINE_DEFAULT_MILLIS + "}") long lockMillis) {
+        List<String> tooLong = tooLong(properties, Duration.ofMillis(lockMillis));
+        if (!tooLong.isEmpty()) {
+            throw new IllegalStateException("A step may outlast its job's lock (" + LOCK_TIME + " = " + lockMillis
+                    + ", i.e. " + Duration.ofMillis(lockMillis) + "): another node would run it a second time. Shorten "
+                    + String.join(", ", tooLong) + ", or raise " + LOCK_TIME + " to at least " + MARGIN.toMillis()
+                    + " ms above the longest of them.");
+        }
+    }
+
+    static List<String> tooLong(LiftoffProperties properties, Duration lock) {
+        List<String> tooLong = new ArrayList<>();
+        properties.services().forEach((service, config) -> limits(service, config).forEach((key, limit) -> {
+            if (limit.plus(MARGIN).compareTo(lock) > 0) {
+                tooLong.add(key + " (" + limit + ")");
+            }
+        }));
+        return tooLong;
+    }
+
+    /** every limit of a single step of the service, by its configuration key */
+    private static Map<String, Duration> limits(String service, ServiceConfig config) {
+        String prefix = "liftoff.services." + service + ".";
+        Map<String, Duration> limits = new LinkedHashMap<>();
+        limits.put(prefix + "verification.deadline", config.verification().deadline());
+        config.environments().forEach((name, environment) -> {
+            String at = prefix + "environments." + name + ".";
+            limits.put(at + "deploy-timeout", environment.deployTimeout());
+            target(limits, at + "deploy", environment.deploy());
+            if (environment.blueGreen() != null) {
+                target(limits, at + "blue-green.switch", environment.blueGreen().switchTarget());
+            }
+        });
+        return limits;
+    }
+
+    private static void target(Map<String, Duration> limits, String key, DeployTargetConfig target) {
+        if (target == null) {
+            return;
+        }
+        if (target.type() == DeployTargetConfig.Type.WEBHOOK && target.webhook() != null) {
+            limits.put(key + ".webhook.timeout", target.webhook().timeout());
+        }
+        if (target.type() == DeployTargetConfig.Type.COMMAND && target.command() != null) {
+            limits.put(key + ".command.timeout", target.command().timeout());
+        }
+    }
+}
