@@ -10,3 +10,13 @@ CREATE TABLE IF NOT EXISTS liftoff_service_lock (
     last_request_at TIMESTAMP,
     last_request_by VARCHAR(255)
 );
+
+-- One row per mail Liftoff sent, by the key of the step that sent it (MailKeys: the process
+-- instance, the execution and the activity). A step run again after a crash or a retry finds its
+-- key here and does not send the mail a second time (Mailer).
+CREATE TABLE IF NOT EXISTS liftoff_mail_sent (
+    mail_key VARCHAR(80) NOT NULL PRIMARY KEY,
+    sent_at TIMESTAMP NOT NULL,
+    subject VARCHAR(1000),
+    recipients VARCHAR(4000)
+);

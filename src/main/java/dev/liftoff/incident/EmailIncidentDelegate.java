@@ -1,5 +1,7 @@
 package dev.liftoff.incident;
 
+import dev.liftoff.notification.MailKeys;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -16,6 +18,6 @@ public class EmailIncidentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        mail.announce(IncidentNotice.of(execution));
+        mail.announce(MailKeys.of(execution), IncidentNotice.of(execution));
     }
 }

@@ -1,5 +1,6 @@
 package dev.liftoff.incident;
 
+import dev.liftoff.notification.MailKeys;
 import dev.liftoff.process.JsonVars;
 import dev.liftoff.process.Vars;
 import java.util.LinkedHashMap;
@@ -24,7 +25,7 @@ public class EscalateIncidentDelegate implements JavaDelegate {
         DelegateExecution incident = execution.getProcessInstance();
         Object previous = incident.getVariable(Vars.ESCALATION_COUNT);
         int count = (previous == null ? 0 : ((Number) previous).intValue()) + 1;
-        if (escalations.escalate(incident.getId(), IncidentNotice.of(execution), count)) {
+        if (escalations.escalate(MailKeys.of(execution), incident.getId(), IncidentNotice.of(execution), count)) {
             incident.setVariable(Vars.ESCALATION_COUNT, count);
             Map<String, Object> escalation = new LinkedHashMap<>();
             escalation.put("at", ClockUtil.getCurrentTime().toInstant().toString());

@@ -48,9 +48,14 @@ public class GitHubIssues {
     }
 
     private Optional<TrackerIssue> find(String marker) {
-        // newest first: an issue filed moments ago by a lost attempt is on the first page
-        String query = "?state=all&per_page=100&sort=created&direction=desc&labels="
-                + URLEncoder.encode(config.labels().get(0), StandardCharsets.UTF_8);
+        // newest first: an issue filed moments ago by a lost attempt is on the first page; first among
+        // those with Liftoff's label, then among all, in case somebody took the label off meanwhile
+        String newest = "?state=all&per_page=100&sort=created&direction=desc";
+        return find(marker, newest + "&labels=" + URLEncoder.encode(config.labels().get(0), StandardCharsets.UTF_8))
+                .or(() -> find(marker, newest));
+    }
+
+    private Optional<TrackerIssue> find(String marker, String query) {
         JsonNode issues = exchange("look up issues in", request(query).GET().build());
         for (JsonNode issue : issues) {
             if (issue.path("body").asText("").contains(marker)) {

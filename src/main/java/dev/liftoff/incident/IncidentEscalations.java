@@ -36,8 +36,11 @@ public class IncidentEscalations {
         this.mail = mail;
     }
 
-    /** @return false when the incident was acknowledged before this escalation ran: nothing was done */
-    public boolean escalate(String incidentId, IncidentNotice incident, int count) {
+    /**
+     * @param mailKey the escalating step's ({@link dev.liftoff.notification.MailKeys})
+     * @return false when the incident was acknowledged before this escalation ran: nothing was done
+     */
+    public boolean escalate(String mailKey, String incidentId, IncidentNotice incident, int count) {
         Optional<Task> open = Context.getCommandContext().runWithoutAuthorization(() -> Optional.ofNullable(
                 tasks.createTaskQuery().processInstanceId(incidentId).taskDefinitionKey(ACKNOWLEDGE_TASK).singleResult()));
         if (open.isEmpty()) {
@@ -51,7 +54,7 @@ public class IncidentEscalations {
             return null;
         });
         // mail last: a failed send rolls the escalation back, and the engine retries it whole
-        mail.escalate(incident, count, policy.escalationGroup(), addresses(policy.escalationGroup()));
+        mail.escalate(mailKey, incident, count, policy.escalationGroup(), addresses(policy.escalationGroup()));
         return true;
     }
 

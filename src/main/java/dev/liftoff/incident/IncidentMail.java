@@ -1,7 +1,7 @@
 package dev.liftoff.incident;
 
 import dev.liftoff.notification.Mailer;
-import dev.liftoff.notification.TextTemplate;
+import dev.liftoff.notification.MailTemplate;
 import dev.liftoff.config.IncidentsConfig;
 import dev.liftoff.config.LiftoffProperties;
 import java.util.List;
@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 public class IncidentMail {
 
     private static final Logger LOG = LoggerFactory.getLogger(IncidentMail.class);
-    private static final TextTemplate ANNOUNCEMENT = TextTemplate.load("incident-email.txt");
-    private static final TextTemplate ESCALATION = TextTemplate.load("incident-escalation-email.txt");
+    private static final MailTemplate ANNOUNCEMENT = MailTemplate.load("incident-email.txt");
+    private static final MailTemplate ESCALATION = MailTemplate.load("incident-escalation-email.txt");
 
     private final Mailer mailer;
     private final IncidentsConfig.Email config;
@@ -42,13 +42,14 @@ public class IncidentMail {
         }
     }
 
-    public void announce(IncidentNotice incident) {
-        mailer.send(config.to(), incident.title(), ANNOUNCEMENT.render(incident.placeholders()));
+    /** @param key the sending step's ({@link dev.liftoff.notification.MailKeys}) */
+    public void announce(String key, IncidentNotice incident) {
+        mailer.send(key, config.to(), ANNOUNCEMENT.render(incident.placeholders()));
         LOG.info("incident '{}' mailed to {}", incident.title(), config.to());
     }
 
     /** @return whether a mail went out: not without a mail server or without anybody to send it to */
-    public boolean escalate(IncidentNotice incident, int count, String escalationGroup, List<String> to) {
+    public boolean escalate(String key, IncidentNotice incident, int count, String escalationGroup, List<String> to) {
         if (!mailer.available()) {
             LOG.warn("incident '{}' escalated ({}), but no mail server is configured (spring.mail.host): nobody was mailed",
                     incident.title(), count);
@@ -62,7 +63,7 @@ public class IncidentMail {
         Map<String, String> values = incident.placeholders();
         values.put("count", Integer.toString(count));
         values.put("escalationGroup", escalationGroup);
-        mailer.send(to, "Not acknowledged (escalation " + count + "): " + incident.title(), ESCALATION.render(values));
+        mailer.send(key, to, ESCALATION.render(values));
         LOG.info("incident '{}' escalation {} mailed to {}", incident.title(), count, to);
         return true;
     }

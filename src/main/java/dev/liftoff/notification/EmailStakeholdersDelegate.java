@@ -17,7 +17,7 @@ public class EmailStakeholdersDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        mail.tell(new ReleaseOutcome(execution.getProcessBusinessKey(), text(execution, Vars.SERVICE), text(execution, Vars.VERSION),
+        mail.tell(MailKeys.of(execution), new ReleaseOutcome(execution.getProcessBusinessKey(), text(execution, Vars.SERVICE), text(execution, Vars.VERSION),
                 text(execution, Vars.COMMIT_SHA), text(execution, Vars.REQUESTED_BY), text(execution, Vars.OUTCOME),
                 text(execution, Vars.OUTCOME_REASON), text(execution, Vars.ROLLBACK_TRIGGER)));
     }

@@ -42,7 +42,7 @@ public class EmailTaskCandidatesDelegate implements JavaDelegate {
         List<String> audience = Stream.concat(groups.stream(), split(execution.getVariable(Vars.ALSO_NOTIFIED_GROUPS)).stream()).toList();
         List<String> to = TaskAudience.emails(engine, taskId, audience, users);
         Date due = (Date) execution.getVariable(Vars.TASK_DUE);
-        mail.send(notice, new WaitingTask(taskId, (String) execution.getVariable(Vars.TASK_NAME), execution.getProcessBusinessKey(),
+        mail.send(MailKeys.of(execution), notice, new WaitingTask(taskId, (String) execution.getVariable(Vars.TASK_NAME), execution.getProcessBusinessKey(),
                 (String) execution.getVariable(Vars.SERVICE), (String) execution.getVariable(Vars.VERSION),
                 (String) execution.getVariable(Vars.COMMIT_SHA),
                 String.join(", ", Stream.concat(groups.stream(), users.stream()).toList()),

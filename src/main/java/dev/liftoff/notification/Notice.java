@@ -1,24 +1,18 @@
 package dev.liftoff.notification;
 
-/** Why a task's mail goes out, with its subject line and template. */
+/** Why a task's mail goes out, with its template (subject and text). */
 public enum Notice {
-    CREATED("Waiting for you in Tasklist: ", "task-created-email.txt"),
-    REMINDER("Reminder, due soon: ", "task-reminder-email.txt"),
-    OVERDUE("Overdue: ", "task-overdue-email.txt");
+    CREATED("task-created-email.txt"),
+    REMINDER("task-reminder-email.txt"),
+    OVERDUE("task-overdue-email.txt");
 
-    private final String subjectPrefix;
-    private final TextTemplate template;
+    private final MailTemplate template;
 
-    Notice(String subjectPrefix, String template) {
-        this.subjectPrefix = subjectPrefix;
-        this.template = TextTemplate.load(template);
+    Notice(String template) {
+        this.template = MailTemplate.load(template);
     }
 
-    String subject(WaitingTask task) {
-        return subjectPrefix + task.name();
-    }
-
-    TextTemplate template() {
+    MailTemplate template() {
         return template;
     }
 }

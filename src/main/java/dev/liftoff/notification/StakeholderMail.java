@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 public class StakeholderMail {
 
     private static final Logger LOG = LoggerFactory.getLogger(StakeholderMail.class);
-    private static final TextTemplate OUTCOME = TextTemplate.load("release-outcome-email.txt");
+    private static final MailTemplate OUTCOME = MailTemplate.load("release-outcome-email.txt");
 
     private final Mailer mailer;
     private final LiftoffProperties properties;
@@ -39,10 +39,9 @@ public class StakeholderMail {
     }
 
     /** sends the outcome; a mail server that fails throws, so that the job retries and then shows an incident */
-    public void tell(ReleaseOutcome outcome) {
+    public void tell(String key, ReleaseOutcome outcome) {
         if (tells(outcome.service())) {
-            mailer.send(stakeholders(outcome.service()), outcome.service() + " " + outcome.version() + ": " + outcome.outcome(),
-                    OUTCOME.render(outcome.placeholders()));
+            mailer.send(key, stakeholders(outcome.service()), OUTCOME.render(outcome.placeholders()));
         }
     }
 

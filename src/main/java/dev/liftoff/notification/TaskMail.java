@@ -32,11 +32,8 @@ public class TaskMail {
         return URI.create(publicUrl.toString().replaceAll("/+$", "") + "/camunda/app/tasklist/default/#/?task=" + taskId);
     }
 
-    public void send(WaitingTask task, List<String> to) {
-        send(Notice.CREATED, task, to);
-    }
-
-    public void send(Notice notice, WaitingTask task, List<String> to) {
+    /** @param key the sending step's ({@link MailKeys}) */
+    public void send(String key, Notice notice, WaitingTask task, List<String> to) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("taskName", task.name());
         values.put("release", task.release());
@@ -47,7 +44,7 @@ public class TaskMail {
         values.put("due", task.due() == null ? "no due date" : task.due().toString());
         values.put("evidence", task.evidence());
         values.put("link", linkTo(task.id()).toString());
-        mailer.send(to, notice.subject(task), notice.template().render(values));
+        mailer.send(key, to, notice.template().render(values));
     }
 
     private static URI parse(String url) {

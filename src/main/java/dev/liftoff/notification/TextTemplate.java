@@ -25,12 +25,25 @@ public final class TextTemplate {
     }
 
     public static TextTemplate load(String fileName) {
-        String resource = "templates/" + fileName;
+        return new TextTemplate(resource(fileName), read(fileName));
+    }
+
+    /** a template of text that came from the file {@code name} */
+    static TextTemplate of(String name, String text) {
+        return new TextTemplate(name, text);
+    }
+
+    static String resource(String fileName) {
+        return "templates/" + fileName;
+    }
+
+    static String read(String fileName) {
+        String resource = resource(fileName);
         try (InputStream in = TextTemplate.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("template " + resource + " is not on the classpath");
             }
-            return new TextTemplate(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read template " + resource, e);
         }

@@ -79,6 +79,11 @@ public final class FakeGitHub implements AutoCloseable {
         everyRequestStatus = status;
     }
 
+    /** what somebody does in GitHub's web page: takes every label off an issue */
+    public void removeLabels(int number) {
+        issues.stream().filter(issue -> issue.path("number").asInt() == number).forEach(issue -> issue.putArray("labels"));
+    }
+
     public List<ObjectNode> issues() {
         return issues;
     }

@@ -43,7 +43,10 @@ class GitHubIssuesTest {
         assertThat(lookup.method()).isEqualTo("GET");
         assertThat(lookup.path()).isEqualTo("/api/v3/repos/acme/shop/issues");
         assertThat(lookup.query()).contains("state=all", "labels=release-incident", "per_page=100");
-        FakeGitHub.Received create = github.received().get(1);
+        FakeGitHub.Received unlabelled = github.received().get(1);
+        assertThat(unlabelled.method()).isEqualTo("GET");
+        assertThat(unlabelled.query()).contains("state=all", "per_page=100").doesNotContain("labels=");
+        FakeGitHub.Received create = github.received().get(2);
         assertThat(create.method()).isEqualTo("POST");
         for (FakeGitHub.Received request : github.received()) {
             assertThat(request.headers().getFirst("Authorization")).isEqualTo("Bearer " + TOKEN);
@@ -60,7 +63,7 @@ class GitHubIssuesTest {
     void aDrillGetsTheDrillLabel() throws Exception {
         tracker.file("incident-2", "[DRILL] shop: production failure", "body", true);
 
-        JsonNode body = new ObjectMapper().readTree(github.received().get(1).body());
+        JsonNode body = new ObjectMapper().readTree(github.received().get(2).body());
         assertThat(body.path("labels").toString()).isEqualTo("[\"release-incident\",\"liftoff\",\"drill\"]");
     }
 
@@ -88,6 +91,18 @@ class GitHubIssuesTest {
         assertThat(github.issues()).hasSize(2);
         assertThat(github.creates()).isEqualTo(2);
         assertThat(retried).isEqualTo(new TrackerIssue(2, "https://github.example.com/acme/shop/issues/2"));
+    }
+
+    @Test
+    void anIssueWhoseLabelsWereTakenOffIsStillFoundOnRetry() {
+        github.failNextCreateAfterCreating();
+        assertThatThrownBy(() -> tracker.file("incident-8", "title", "body", false)).isInstanceOf(TrackerFailedException.class);
+        github.removeLabels(1);
+
+        TrackerIssue retried = tracker.file("incident-8", "title", "body", false);
+
+        assertThat(github.creates()).isEqualTo(1);
+        assertThat(retried.number()).isEqualTo(1);
     }
 
     @Test

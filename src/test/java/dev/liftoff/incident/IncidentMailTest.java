@@ -40,7 +40,7 @@ class IncidentMailTest {
         IncidentMail mail = new IncidentMail(new Mailer(sender(), "liftoff@example.com"),
                 new IncidentsConfig.Email(List.of("oncall@example.com", "ops@example.com"), "liftoff@example.com"));
 
-        mail.announce(INCIDENT);
+        mail.announce("mail-announce", INCIDENT);
 
         MimeMessage[] received = smtp.getReceivedMessages();
         assertThat(received).hasSize(2); // one delivery per recipient, one message
@@ -60,7 +60,7 @@ class IncidentMailTest {
     void escalationGoesToTheGroupWithItsOwnTemplate() throws Exception {
         IncidentMail mail = new IncidentMail(new Mailer(sender(), "liftoff-bot@example.com"), new IncidentsConfig.Email(List.of(), null));
 
-        boolean sent = mail.escalate(INCIDENT, 2, "release-managers", List.of("rita@example.com"));
+        boolean sent = mail.escalate("mail-escalate", INCIDENT, 2, "release-managers", List.of("rita@example.com"));
 
         assertThat(sent).isTrue();
         MimeMessage message = smtp.getReceivedMessages()[0];
@@ -77,8 +77,8 @@ class IncidentMailTest {
         IncidentMail noServer = new IncidentMail(Mailer.withoutServer(), new IncidentsConfig.Email(List.of(), null));
         IncidentMail noAddresses = new IncidentMail(new Mailer(sender(), "liftoff@example.com"), new IncidentsConfig.Email(List.of(), null));
 
-        assertThat(noServer.escalate(INCIDENT, 1, "release-managers", List.of("rita@example.com"))).isFalse();
-        assertThat(noAddresses.escalate(INCIDENT, 1, "release-managers", List.of())).isFalse();
+        assertThat(noServer.escalate("mail-1", INCIDENT, 1, "release-managers", List.of("rita@example.com"))).isFalse();
+        assertThat(noAddresses.escalate("mail-2", INCIDENT, 1, "release-managers", List.of())).isFalse();
         assertThat(smtp.getReceivedMessages()).isEmpty();
     }
 

@@ -36,7 +36,7 @@ class StakeholderMailTest {
         StakeholderMail mail = new StakeholderMail(new Mailer(sender(), "liftoff@example.com"),
                 properties(List.of("product@example.com", "support@example.com")));
 
-        mail.tell(ROLLED_BACK);
+        mail.tell("mail-outcome", ROLLED_BACK);
 
         MimeMessage message = smtp.getReceivedMessages()[0];
         assertThat(message.getSubject()).isEqualTo("shop 2.0.0: ROLLED_BACK");
@@ -54,8 +54,8 @@ class StakeholderMailTest {
         StakeholderMail nobodyToTell = new StakeholderMail(new Mailer(sender(), "liftoff@example.com"), properties(List.of()));
         StakeholderMail noServer = new StakeholderMail(Mailer.withoutServer(), properties(List.of("product@example.com")));
 
-        nobodyToTell.tell(ROLLED_BACK);
-        noServer.tell(ROLLED_BACK);
+        nobodyToTell.tell("mail-1", ROLLED_BACK);
+        noServer.tell("mail-2", ROLLED_BACK);
 
         assertThat(nobodyToTell.tells("shop")).isFalse();
         assertThat(noServer.tells("shop")).isFalse();

@@ -28,7 +28,7 @@ class TaskMailTest {
     void saysWhatWaitsForWhomWithTheEvidenceAndALinkToTheTask() throws Exception {
         TaskMail mail = new TaskMail(new Mailer(sender(), "liftoff@example.com"), "https://liftoff.example.com/");
 
-        mail.send(GO_NO_GO, List.of("rita@example.com", "rob@example.com"));
+        mail.send("mail-created", Notice.CREATED, GO_NO_GO, List.of("rita@example.com", "rob@example.com"));
 
         MimeMessage message = smtp.getReceivedMessages()[0];
         assertThat(message.getSubject()).isEqualTo("Waiting for you in Tasklist: Go/No-Go: shop 2.0.0");
@@ -42,8 +42,8 @@ class TaskMailTest {
 
     @Test
     void nobodyToTellOrNoMailServerSendsNothing() {
-        new TaskMail(new Mailer(sender(), "liftoff@example.com"), "http://localhost:8080").send(GO_NO_GO, List.of());
-        new TaskMail(Mailer.withoutServer(), "http://localhost:8080").send(GO_NO_GO, List.of("rita@example.com"));
+        new TaskMail(new Mailer(sender(), "liftoff@example.com"), "http://localhost:8080").send("mail-1", Notice.CREATED, GO_NO_GO, List.of());
+        new TaskMail(Mailer.withoutServer(), "http://localhost:8080").send("mail-2", Notice.CREATED, GO_NO_GO, List.of("rita@example.com"));
 
         assertThat(smtp.getReceivedMessages()).isEmpty();
     }
