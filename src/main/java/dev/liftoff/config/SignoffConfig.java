@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
 /**
  * The roles (Camunda groups) that each sign off a production go-live, and when their sign-offs
  * are due (default 24 hours after they open), with a reminder {@code remind-before} the due date.
- * A go-live nobody fully signed within {@code expire-after} (default 7 days) expires: the release
- * is rejected with that reason, rather than left waiting for ever. Whoever tested the release in
+ * A go-live nobody fully signed within {@code expire-after} (default 7 days; {@code 0}: never)
+ * expires: the release is rejected with that reason, rather than left waiting for ever. Whoever tested the release in
  * UAT may sign only where {@code uat-tester-may-sign} is true (default false: the person who
  * accepted a release does not also approve it).
  */
@@ -44,8 +44,14 @@ public record SignoffConfig(
         return new SignoffConfig(roles, due, remindBefore, expireAfter, maySign);
     }
 
-    @AssertTrue(message = "due must be positive, remind-before shorter than due, and expire-after at least due")
+    /** whether a go-live that is not fully signed expires at all ({@code expire-after: 0}: never) */
+    public boolean expires() {
+        return !expireAfter.isZero();
+    }
+
+    @AssertTrue(message = "due must be positive, remind-before shorter than due, and expire-after at least due (or 0: never)")
     public boolean isTimingSane() {
-        return due.toMillis() > 0 && !remindBefore.isNegative() && remindBefore.compareTo(due) < 0 && expireAfter.compareTo(due) >= 0;
+        return due.toMillis() > 0 && !remindBefore.isNegative() && remindBefore.compareTo(due) < 0
+                && (!expires() || expireAfter.compareTo(due) >= 0);
     }
 }

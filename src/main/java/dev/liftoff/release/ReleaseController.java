@@ -3,8 +3,6 @@ package dev.liftoff.release;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.liftoff.config.ApiProblem;
 import dev.liftoff.process.JsonVars;
-import dev.liftoff.process.ProcessKeys;
-import dev.liftoff.process.Vars;
 import dev.liftoff.report.ReportDocument;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -24,9 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
@@ -71,16 +66,16 @@ public class ReleaseController {
     private final ReleaseRollbacks rollbacks;
     private final ReleaseReports reports;
     private final ReleaseWatch watch;
-    private final HistoryService history;
+    private final ReleaseList list;
 
     public ReleaseController(ReleaseStarter starter, ReleaseViews views, ReleaseRollbacks rollbacks, ReleaseReports reports,
-            ReleaseWatch watch, HistoryService history) {
+            ReleaseWatch watch, ReleaseList list) {
         this.starter = starter;
         this.views = views;
         this.rollbacks = rollbacks;
         this.reports = reports;
         this.watch = watch;
-        this.history = history;
+        this.list = list;
     }
 
     @PostMapping
@@ -125,36 +120,17 @@ public class ReleaseController {
 
     @GetMapping
     @Operation(summary = "Releases, newest first, paged (ci and approver groups)")
-    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReleasePage.class)))
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReleaseList.ReleasePage.class)))
     @ApiResponse(responseCode = "400", description = "unknown state, page below 0 or size outside 1-100",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public ReleasePage list(@RequestParam(required = false) String service,
+    public ReleaseList.ReleasePage list(@RequestParam(required = false) String service,
             @Parameter(description = "RUNNING, WAITING_FOR_APPROVAL, RELEASED, REJECTED, ROLLED_BACK or FAILED")
             @RequestParam(required = false) String state,
             @RequestParam(defaultValue = "0") String page, @RequestParam(defaultValue = "20") String size) {
         int pageNumber = number("page", page, 0, Integer.MAX_VALUE);
         int pageSize = number("size", size, 1, MAX_PAGE_SIZE);
         Optional<ReleaseState> wanted = state == null || state.isBlank() ? Optional.empty() : Optional.of(state(state));
-        HistoricProcessInstanceQuery query = history.createHistoricProcessInstanceQuery()
-                .processDefinitionKey(ProcessKeys.RELEASE_LIFECYCLE).rootProcessInstances();
-        if (service != null && !service.isBlank()) {
-            query.variableValueEquals(Vars.SERVICE, service);
-        }
-        if (wanted.isPresent() && wanted.get().ended()) {
-            query.finished().variableValueEquals(Vars.OUTCOME, wanted.get().name());
-        } else if (wanted.isPresent()) {
-            // running releases are few (one per service): tell RUNNING from WAITING_FOR_APPROVAL on their views
-            query.unfinished();
-            List<ReleaseView> matching = newestFirst(query).list().stream().map(HistoricProcessInstance::getId).map(views::view)
-                    .flatMap(Optional::stream).filter(view -> view.state() == wanted.get()).toList();
-            int from = (int) Math.min((long) pageNumber * pageSize, matching.size());
-            return new ReleasePage(matching.subList(from, Math.min(from + pageSize, matching.size())), pageNumber, pageSize,
-                    matching.size());
-        }
-        long total = query.count();
-        List<ReleaseView> items = newestFirst(query).listPage(pageNumber * pageSize, pageSize).stream()
-                .map(HistoricProcessInstance::getId).map(views::view).flatMap(Optional::stream).toList();
-        return new ReleasePage(items, pageNumber, pageSize, total);
+        return list.page(service, wanted, pageNumber, pageSize);
     }
 
     @PostMapping("/{id}/rollback")
@@ -219,10 +195,6 @@ public class ReleaseController {
         return result;
     }
 
-    /** a page of {@code GET /api/releases} */
-    public record ReleasePage(List<ReleaseView> items, int page, int size, long total) {
-    }
-
     /** the body of {@code POST /api/releases/{id}/rollback} */
     public record RollbackRequest(@Schema(description = "why production must be rolled back", requiredMode = Schema.RequiredMode.REQUIRED)
                                   String reason) {
@@ -236,10 +208,6 @@ public class ReleaseController {
 
     private String resolve(String id) {
         return views.resolve(id).orElseThrow(() -> ReleaseProblems.notFound(id));
-    }
-
-    private static HistoricProcessInstanceQuery newestFirst(HistoricProcessInstanceQuery query) {
-        return query.orderByProcessInstanceStartTime().desc().orderByProcessInstanceId().desc();
     }
 
     private static String reason(byte[] body) {

@@ -36,6 +36,7 @@ public class PrepareSignoffsDelegate implements JavaDelegate {
         Instant due = ClockUtil.getCurrentTime().toInstant().plus(signoff.due());
         execution.setVariable(Vars.SIGNOFF_DUE_AT, Date.from(due));
         execution.setVariable(Vars.SIGNOFF_REMIND_AT, Date.from(due.minus(signoff.remindBefore())));
-        execution.setVariable(Vars.SIGNOFF_EXPIRES_AT, Date.from(ClockUtil.getCurrentTime().toInstant().plus(signoff.expireAfter())));
+        execution.setVariable(Vars.SIGNOFF_EXPIRES_AT, Date.from(signoff.expires()
+                ? ClockUtil.getCurrentTime().toInstant().plus(signoff.expireAfter()) : PrepareUatDelegate.NEVER));
     }
 }

@@ -371,6 +371,42 @@ class ReleaseApiFullStackTest {
         assertThat(driver.text("study-api@" + version, "rollbackTrigger")).isEqualTo("rollback requested by otto: error rate climbing");
         assertThat(client.get("ci-bot", "/api/releases/" + id + "/report").body()).contains("## Rollback",
                 "rollback requested by otto: error rate climbing");
+
+        // after a rollback the same request is a new attempt
+        LiftoffClient.Reply again = client.post("ci-bot", "/api/releases", request(version, "c0ffee5678abcd"));
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        assertThat(again.json().path("id").asText()).isNotEqualTo(id);
+        noGo(again.json());
+    }
+
+    @Test
+    void failedAndCancelledReleasesListAsFailedAndTheSameRequestStartsANewAttempt() {
+        // a commit starting with "dead" is broken everywhere in the demo: staging does not verify
+        String version = version("failed");
+        JsonNode broken = create(version, "dead0123456abc");
+        driver.decide("study-api@" + version, "UserTask_GoNoGo", "rita", Map.of("decision", value("GO")));
+        JsonNode failed = awaitState(broken.path("id").asText(), "FAILED");
+        assertThat(failed.path("outcome").asText()).isEqualTo("FAILED");
+
+        LiftoffClient.Reply again = client.post("ci-bot", "/api/releases", request(version, "dead0123456abc"));
+        assertThat(again.status()).as("a new attempt after FAILED: " + again.body()).isEqualTo(201);
+        String cancelled = again.json().path("id").asText();
+        awaitState(cancelled, "WAITING_FOR_APPROVAL");
+        // an admin cancels it in Cockpit: it ends without an outcome, and reads FAILED
+        assertThat(client.delete("admin", "/engine-rest/process-instance/" + cancelled + "?skipCustomListeners=true").status())
+                .isEqualTo(204);
+        JsonNode view = awaitState(cancelled, "FAILED");
+        assertThat(view.path("outcome").isNull() || view.path("outcome").isMissingNode()).as(view.toString()).isTrue();
+        assertThat(view.path("outcomeReason").asText()).startsWith("The release ended before it reached an outcome");
+
+        JsonNode listed = client.get("ci-bot", "/api/releases?service=study-api&state=FAILED&size=100").json();
+        assertThat(listed.path("items")).extracting(item -> item.path("id").asText())
+                .as("newest first").containsSubsequence(cancelled, broken.path("id").asText());
+        assertThat(listed.path("items")).extracting(item -> item.path("state").asText()).containsOnly("FAILED");
+        assertThat(listed.path("total").asLong()).isEqualTo(listed.path("items").size());
+        JsonNode firstOnly = client.get("ci-bot", "/api/releases?service=study-api&state=FAILED&size=1").json();
+        assertThat(firstOnly.path("items")).extracting(item -> item.path("id").asText()).containsExactly(cancelled);
+        assertThat(firstOnly.path("total").asLong()).isEqualTo(listed.path("total").asLong());
     }
 
     @Test
@@ -388,6 +424,18 @@ class ReleaseApiFullStackTest {
             LiftoffClient.Reply read = client.get(reader, "/api/releases");
             assertThat(read.status()).as(reader + " reads releases").isEqualTo(200);
             assertThat(read.header("Set-Cookie")).isNull();
+        }
+        // a Camunda user in none of Liftoff's groups may sign in, and read nothing
+        LiftoffClient.Reply created = client.post("admin", "/engine-rest/user/create", Map.of(
+                "profile", Map.of("id", "nora", "firstName", "Nora", "lastName", "Nobody", "email", "nora@liftoff.example"),
+                "credentials", Map.of("password", "nora")));
+        assertThat(created.status()).as(created.body()).isEqualTo(204);
+        try {
+            LiftoffClient.Reply refused = client.get("nora", "/api/releases");
+            assertProblem(refused, 403, "forbidden");
+            assertThat(refused.json().path("detail").asText()).contains("nora may not GET /api/releases");
+        } finally {
+            client.delete("admin", "/engine-rest/user/nora");
         }
         // starting: ci and admin get as far as the request's rules; approvers are refused
         for (String starter : List.of("ci-bot", "admin")) {

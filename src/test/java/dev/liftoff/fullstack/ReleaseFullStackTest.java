@@ -65,6 +65,9 @@ class ReleaseFullStackTest {
         JsonNode summary = driver.variable(release, "releaseSummary");
         assertThat(summary.path("approvals")).extracting(a -> a.path("user").asText())
                 .containsExactly("rita", "ursula", "eli", "sam", "otto", "paula");
+        // the stakeholders hear of it
+        Map<String, Object> told = awaitMail(release, release.replace('@', ' ') + ": RELEASED");
+        assertThat((String) told.get("to")).isEqualTo("product@liftoff.example");
     }
 
     @Test
@@ -204,6 +207,8 @@ class ReleaseFullStackTest {
                 .isEqualTo(204);
         assertThat(driver.outcome(release)).isEqualTo("REJECTED");
         assertThat(driver.text(release, "outcomeReason")).isEqualTo("Go-live sign-off refused by sue for security-leads: pen test pending");
+        Map<String, Object> told = awaitMail(release, release.replace('@', ' ') + ": REJECTED");
+        assertThat((String) told.get("text")).contains("Go-live sign-off refused by sue for security-leads: pen test pending");
     }
 
     @Test

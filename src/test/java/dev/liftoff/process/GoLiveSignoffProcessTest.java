@@ -118,6 +118,25 @@ class GoLiveSignoffProcessTest extends ReleaseProcessTestBase {
     }
 
     @Test
+    void aServiceWhoseSignoffNeverExpiresWaitsForItsRolesAsLongAsItTakes() {
+        Instant start = Instant.parse("2026-11-22T10:00:00Z");
+        ClockUtil.setCurrentTime(Date.from(start));
+        try {
+            Map<String, Object> patient = new java.util.HashMap<>(STAGING);
+            patient.put(Vars.SERVICE, TestServices.PATIENT);
+            ProcessInstance signoff = startStage(ProcessKeys.GO_LIVE_SIGNOFF, "patient@1.0.0", patient);
+
+            ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofDays(90))));
+            runJobs();
+
+            assertThat(signoff).isNotEnded().hasNotPassed("Task_RecordSignoffExpired");
+            assertThat(tasks(signoff, "UserTask_SignOff")).hasSize(2);
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    @Test
     void everySignoffNamesWhoIsShutOutAndTellsThemWhyWhenTheyOpenIt() {
         TestPeople people = new TestPeople(engine.getIdentityService())
                 .member("erin", "engineering-leads").member("eli", "engineering-leads").member("sam", "security-leads");

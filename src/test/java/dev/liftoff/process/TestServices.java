@@ -34,6 +34,8 @@ public final class TestServices {
     public static final String RADAR = "radar";
     public static final String PANEL = "panel";
     public static final String CROWD = "crowd";
+    /** its go-live sign-off never expires ({@code expire-after: 0}) */
+    public static final String PATIENT = "patient";
     public static final List<String> PANEL_TESTERS = List.of("ursula", "uma");
     public static final List<String> SCENARIOS = List.of("Sign in", "Check out a basket");
     public static final String SHOP_STAKEHOLDER = "product@shop.example.com";
@@ -49,7 +51,8 @@ public final class TestServices {
                 LEDGER, service(List.of()),
                 KIOSK, blueGreenService(), RADAR, watchedService(), PANEL, testedBy(namedTesters(), new SignoffConfig(ROLES)),
                 CROWD, testedBy(new UatConfig(Groups.UAT_TESTERS, null, 2, SCENARIOS, 3, null, null, null),
-                        new SignoffConfig(ROLES).withUatTesterMaySign(true))));
+                        new SignoffConfig(ROLES).withUatTesterMaySign(true)),
+                PATIENT, testedBy(new UatConfig(Groups.UAT_TESTERS, SCENARIOS, 3), new SignoffConfig(ROLES, null, null, Duration.ZERO, false))));
     }
 
     private static UatConfig namedTesters() {
