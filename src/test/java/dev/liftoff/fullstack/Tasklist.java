@@ -140,9 +140,54 @@ final class Tasklist implements AutoCloseable {
         element.click();
     }
 
-    void type(String label, String text) {
-        WebElement field = browser.findElement(By.xpath("//label[normalize-space(.)='" + label + "']/following::textarea[1]"));
+    /** ticks every radio button labelled so (one per item of a list, say) and says how many there were */
+    int chooseEvery(String label) {
+        By labelled = By.xpath("//form//label[normalize-space(.)='" + label + "']");
+        wait.until(ExpectedConditions.presenceOfElementLocated(labelled));
+        List<WebElement> labels = browser.findElements(labelled);
+        labels.forEach(this::click);
+        return labels.size();
+    }
+
+    /** ticks every box of the checklist whose label starts so, and says how many there were */
+    int tickEvery(String checklistLabel) {
+        By boxes = By.xpath("//form//div[contains(@class,'fjs-form-field-checklist')][label[starts-with(normalize-space(.),'"
+                + checklistLabel + "')]]//input[@type='checkbox']");
+        wait.until(ExpectedConditions.presenceOfElementLocated(boxes));
+        List<WebElement> found = browser.findElements(boxes);
+        found.forEach(this::click);
+        return found.size();
+    }
+
+    /** adds an item to the form's list labelled so */
+    void addListItem(String listLabel) {
+        click(By.xpath("//div[@role='group'][label[normalize-space(.)='" + listLabel + "']]//button[contains(@class,'fjs-repeat-render-add')]"));
+    }
+
+    /** picks an option of the last select field labelled so */
+    void select(String label, String option) {
+        WebElement field = last(By.xpath("//form//div[contains(@class,'fjs-form-field-select')][label[starts-with(normalize-space(.),'"
+                + label + "')]]"));
+        click(field.findElement(By.cssSelector(".fjs-input-group")));
+        click(By.xpath("//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='" + option + "']"));
+    }
+
+    /** types into the last text field, number field or text area labelled so */
+    void typeInto(String label, String text) {
+        WebElement field = last(By.xpath("//form//label[starts-with(normalize-space(.),'" + label + "')]/following::*[self::input or self::textarea][1]"));
+        ((ChromeDriver) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
         field.sendKeys(text);
+    }
+
+    private WebElement last(By locator) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(locator));
+        List<WebElement> found = browser.findElements(locator);
+        return found.get(found.size() - 1);
+    }
+
+    private void click(WebElement element) {
+        ((ChromeDriver) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
     }
 
     /**
@@ -162,7 +207,12 @@ final class Tasklist implements AutoCloseable {
     /** completes the open task and waits until Tasklist has let go of it */
     void complete() {
         click(By.cssSelector("button[ng-click='complete()']"));
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-form")));
+        try {
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-form")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("failed-to-complete");
+            throw new AssertionError("Tasklist kept the task open after Complete; it says: " + notifications(), e);
+        }
     }
 
     /** Liftoff's explanation shown when a task link is opened by someone who may not work on it */

@@ -13,7 +13,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The real Tasklist of a running Liftoff (demo profile) in headless Chromium: a release manager
- * decides Go from the evidence on the form; the engineering lead who requested the release does
+ * decides Go from the evidence on the form; a UAT tester marks every scenario and reports an issue;
+ * the engineering lead who requested the release does
  * not get its engineering sign-off, is told why when she opens its link, and her colleague signs
  * it. Screenshots of every step land in {@code target/screenshots}.
  */
@@ -65,21 +66,33 @@ class TasklistBrowserTest {
         tasklist.complete();
         tasklist.awaitNotListed(goNoGo);
 
-        // UAT over REST; then the sign-offs open
-        Map<String, Object> uat = new java.util.LinkedHashMap<>(ReleaseDriver.uatPass());
-        uat.put("issues", Map.of("value", "[{\"severity\":\"Sev-3\",\"description\":\"quiz title wraps on small screens\"}]", "type", "Json"));
-        driver.decide(release, "UserTask_Uat", "ursula", uat);
+        // ursula, UAT tester: ticks the scenarios that passed, reports an issue, gives her confidence and says Go
+        String uat = "UAT: study-api " + version;
+        driver.awaitTaskOf(release, "UserTask_Uat", "ursula", null);
+        tasklist.logIn("ursula");
+        tasklist.openFromList(uat);
+        assertThat(tasklist.formText()).contains(uat, "44/44 passed", "Scenarios that passed", "Preview flashcards for a topic");
+        tasklist.claim();
+        tasklist.typeInto("Confidence in this release (1 = none, 5 = full)", "4");
+        tasklist.addListItem("Issues found");
+        tasklist.select("Severity", "Sev-3: minor function broken");
+        tasklist.typeInto("Description", "quiz title wraps on small screens");
+        assertThat(tasklist.tickEvery("Scenarios that passed")).as("one box per configured scenario").isEqualTo(5);
+        tasklist.choose("Go");
+        tasklist.screenshot("04-ursula-uat-feedback");
+        tasklist.complete();
+        tasklist.awaitNotListed(uat);
         String engineering = driver.awaitTaskOf(release, "UserTask_SignOff", "eli", "engineering-leads");
         String signoff = "Sign off go-live as engineering-leads: study-api " + version;
 
         // erin, engineering lead who requested the release: not offered, and told why at its link
         tasklist.logIn("erin");
         assertThat(tasklist.listedTasks()).doesNotContain(signoff);
-        tasklist.screenshot("04-erin-not-offered");
+        tasklist.screenshot("05-erin-not-offered");
         tasklist.openLink(engineering);
         assertThat(tasklist.refusal()).contains("You may not work on this task", "You (erin) may not work on \"" + signoff + "\"",
                 "you requested this release", "four-eyes rule", "the other members of engineering-leads");
-        tasklist.screenshot("05-erin-refused-at-link");
+        tasklist.screenshot("06-erin-refused-at-link");
 
         // eli, her colleague: sees who is shut out and why, then signs
         tasklist.logIn("eli");
@@ -88,18 +101,18 @@ class TasklistBrowserTest {
         assertThat(tasklist.formText()).contains("Who may not sign, and why", "erin", "requested this release",
                 "ci-bot", "started this release", "User acceptance test", "UAT passed", "ursula",
                 "Issues ursula reported:", "Sev-3: quiz title wraps on small screens", "Staging checks");
-        tasklist.screenshot("06-eli-signoff-form");
+        tasklist.screenshot("07-eli-signoff-form");
         tasklist.claim();
         // a rejection needs its reason: the form asks for it and keeps the task open without one
         tasklist.choose("Reject");
         assertThat(tasklist.completeRefused()).contains("Why do you reject it? Say what must change");
-        tasklist.screenshot("07-eli-reject-needs-a-reason");
+        tasklist.screenshot("08-eli-reject-needs-a-reason");
         assertThat(new LiftoffClient(port).get("eli", "/engine-rest/task/" + engineering).status()).as("the sign-off is still open").isEqualTo(200);
         // Tasklist keeps its Complete button disabled after a refused attempt: open the task afresh
         tasklist.reload();
         tasklist.choose("Approve go-live");
         tasklist.complete();
-        tasklist.screenshot("08-eli-signed");
+        tasklist.screenshot("09-eli-signed");
 
         JsonNode approvals = awaitApproval(release, "engineering-leads");
         assertThat(approvals.path("user").asText()).isEqualTo("eli");

@@ -3,7 +3,9 @@
 export default {
   customScripts: [
     // tells a person who opens a task link why they may not work on it (liftoff/task-access.js)
-    'liftoff/task-access'
+    'liftoff/task-access',
+    // keeps Complete usable on forms with a dynamic list, such as UAT's issues (liftoff/dynamic-list-complete.js)
+    'liftoff/dynamic-list-complete'
   ],
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'claims the selected task'},
