@@ -15,7 +15,8 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The whole application on the demo profile, on free ports and a fresh database of its own, with
  * monitoring windows of two ticks one second apart, so that a release runs end to end in seconds,
- * and a latency rollback trigger that ignores a busy machine's jitter.
+ * and latency targets and a latency rollback trigger that ignore a busy machine's jitter
+ * ({@link RelaxedDemoLatency}).
  * The database is H2 in memory, or with {@code ./mvnw verify -Ppostgres} (which runs the classes
  * tagged {@value #TAG} and nothing else) a fresh schema on PostgreSQL through the postgres profile:
  * see {@link TestDatabase}.
@@ -34,7 +35,7 @@ import org.springframework.test.context.ContextConfiguration;
         // the demo's endpoints answer in 2-4 ms; on a busy 2-core machine, shared with the test and a
         // browser, one tick may measure 50 ms: no release's fault (the trigger has tests of its own)
         "liftoff.services.study-api.environments.production.rollback-triggers.latency-degradation.minimum-increase=500ms"})
-@ContextConfiguration(initializers = TestDatabase.class)
+@ContextConfiguration(initializers = {TestDatabase.class, RelaxedDemoLatency.class})
 @ActiveProfiles(resolver = TestDatabase.Profiles.class)
 // one Camunda engine per JVM at a time: each class closes its application when done
 @DirtiesContext

@@ -20,7 +20,7 @@ public class EngineStateOnFailure implements TestExecutionExceptionHandler {
         try {
             JdbcTemplate jdbc = new JdbcTemplate(SpringExtension.getApplicationContext(context).getBean(DataSource.class));
             StringBuilder out = new StringBuilder("\n=== engine state when " + context.getDisplayName() + " failed ===\n");
-            print(out, "jobs", jdbc.queryForList("SELECT ID_, TYPE_, PROCESS_INSTANCE_ID_, ACT_ID_, HANDLER_TYPE_, HANDLER_CFG_,"
+            print(out, "jobs", jdbc.queryForList("SELECT ID_, TYPE_, PROCESS_INSTANCE_ID_, JOB_DEF_ID_, FAILED_ACT_ID_, HANDLER_TYPE_, HANDLER_CFG_,"
                     + " LOCK_OWNER_, LOCK_EXP_TIME_, RETRIES_, DUEDATE_, SUSPENSION_STATE_, EXCLUSIVE_, PRIORITY_, EXCEPTION_MSG_"
                     + " FROM ACT_RU_JOB ORDER BY PROCESS_INSTANCE_ID_"));
             print(out, "incidents", jdbc.queryForList("SELECT INCIDENT_TYPE_, PROC_INST_ID_, ACTIVITY_ID_, INCIDENT_MSG_ FROM ACT_RU_INCIDENT"));
