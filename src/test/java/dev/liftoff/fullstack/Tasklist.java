@@ -177,6 +177,8 @@ final class Tasklist implements AutoCloseable {
         WebElement field = last(By.xpath("//form//label[starts-with(normalize-space(.),'" + label + "')]/following::*[self::input or self::textarea][1]"));
         ((ChromeDriver) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
         field.sendKeys(text);
+        // leaving the field hands its value to the form at once (form-js holds typed text back for a moment)
+        field.sendKeys(org.openqa.selenium.Keys.TAB);
     }
 
     private WebElement last(By locator) {
@@ -211,7 +213,11 @@ final class Tasklist implements AutoCloseable {
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-form")));
         } catch (org.openqa.selenium.TimeoutException e) {
             screenshot("failed-to-complete");
-            throw new AssertionError("Tasklist kept the task open after Complete; it says: " + notifications(), e);
+            String form = browser.findElements(By.cssSelector(".fjs-form")).stream().map(WebElement::getText).findFirst().orElse("");
+            throw new AssertionError("Tasklist kept the task open after Complete; it says: " + notifications()
+                    + "\nthe form's errors: " + browser.findElements(By.cssSelector(".fjs-form-field-error")).stream()
+                            .map(WebElement::getText).filter(text -> !text.isBlank()).toList()
+                    + "\nthe form: " + form, e);
         }
     }
 
