@@ -16,8 +16,7 @@ final class JobFailures {
         JsonNode failures = api.json("admin", "/engine-rest/history/job-log?failureLog=true&maxResults=100000");
         long concurrent = 0;
         for (JsonNode failure : failures) {
-            if (failure.path("jobExceptionMessage").asText("").contains("OptimisticLockingException")
-                    || failure.path("jobExceptionMessage").asText("").contains("was updated by another transaction concurrently")) {
+            if (ConcurrentChange.isIn(failure.path("jobExceptionMessage").asText(""))) {
                 concurrent++;
             }
         }

@@ -16,6 +16,9 @@ interface NodeDatabase extends AutoCloseable {
 
     List<String> arguments();
 
+    /** which database, the same for every run: "H2 file", "PostgreSQL" */
+    String kind();
+
     String describe();
 
     @Override
@@ -48,6 +51,11 @@ interface NodeDatabase extends AutoCloseable {
         @Override
         public List<String> arguments() {
             return List.of();
+        }
+
+        @Override
+        public String kind() {
+            return "H2 file";
         }
 
         @Override

@@ -128,6 +128,11 @@ final class PostgresServer {
         }
 
         @Override
+        public String kind() {
+            return "PostgreSQL";
+        }
+
+        @Override
         public String describe() {
             return "PostgreSQL, schema " + name;
         }

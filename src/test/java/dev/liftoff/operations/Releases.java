@@ -5,9 +5,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -68,8 +71,8 @@ final class Releases {
     }
 
     /** whether every one of these releases has ended (one look at the history for all of them) */
-    boolean allEnded(java.util.Collection<String> businessKeys) {
-        java.util.Set<String> ended = new java.util.HashSet<>();
+    boolean allEnded(Collection<String> businessKeys) {
+        Set<String> ended = new HashSet<>();
         roots().stream().filter(root -> "COMPLETED".equals(root.path("state").asText()))
                 .forEach(root -> ended.add(root.path("businessKey").asText()));
         return ended.containsAll(businessKeys);
@@ -94,6 +97,22 @@ final class Releases {
             }
         }
         return LiftoffApi.JSON.missingNode();
+    }
+
+    /** the outcome of each of these root instances that has one, by root instance id */
+    Map<String, String> outcomes(Collection<String> rootIds) {
+        LiftoffApi.Reply reply = api.post(ADMIN, "/engine-rest/history/variable-instance?deserializeValues=false",
+                Map.of("variableName", "outcome", "processInstanceIdIn", List.copyOf(rootIds)));
+        if (reply.status() != 200) {
+            throw new AssertionError("outcomes: " + reply.status() + " " + reply.body());
+        }
+        Map<String, String> outcomes = new LinkedHashMap<>();
+        for (JsonNode variable : reply.json()) {
+            if (variable.path("processInstanceId").asText().equals(variable.path("executionId").asText())) {
+                outcomes.put(variable.path("processInstanceId").asText(), variable.path("value").asText(null));
+            }
+        }
+        return outcomes;
     }
 
     String outcome(String businessKey) {
