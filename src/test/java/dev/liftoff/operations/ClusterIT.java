@@ -19,12 +19,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Two Liftoff nodes on one PostgreSQL schema, as a Camunda cluster: distinct node ids and ports,
@@ -36,6 +36,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * OptimisticLockingException) is left as an incident.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@EnabledIfSystemProperty(named = TestDatabase.MODE_PROPERTY, matches = TestDatabase.POSTGRES,
+        disabledReason = "ClusterIT runs on PostgreSQL only: ./mvnw verify -Ppostgres")
 class ClusterIT {
 
     /** short, so that a dead node's jobs go to the other node within the test */
@@ -53,10 +55,11 @@ class ClusterIT {
 
     @BeforeAll
     static void twoNodesOnOneSchema() {
-        Assumptions.assumeTrue(TestDatabase.onPostgres(), "ClusterIT runs on PostgreSQL only: ./mvnw verify -Ppostgres");
         server = PostgresServer.configured().requireReachable("ClusterIT");
         schema = server.freshSchema();
         fleet = new EnvironmentFleet();
+        // a deploy shows a moment after it was accepted: the node waiting for it polls
+        fleet.showCommitsAfter(Duration.ofMillis(500));
         List<String> services = new ArrayList<>(SHARED);
         services.addAll(List.of(RACE, KILL));
         Path directory = LiftoffNode.testDirectory("ClusterIT");

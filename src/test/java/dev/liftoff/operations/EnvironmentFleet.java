@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The staging and production environments of many services, on one loopback HTTP server in the
@@ -224,7 +224,7 @@ final class EnvironmentFleet implements AutoCloseable {
         }
 
         /** the held call, once it arrived */
-        DeployCall awaitArrival(Duration timeout, java.util.function.Supplier<String> stateOfTheRelease) {
+        DeployCall awaitArrival(Duration timeout, Supplier<String> stateOfTheRelease) {
             try {
                 if (!arrival.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                     throw new AssertionError("no deploy of " + environment + " arrived within " + timeout + "; the release: "

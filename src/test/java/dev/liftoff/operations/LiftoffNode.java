@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -41,7 +43,7 @@ final class LiftoffNode implements AutoCloseable {
     private final List<String> extraArguments;
     private final int port;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private Process process;
+    private volatile Process process;
     private Path log;
     private int starts;
 
@@ -105,6 +107,7 @@ final class LiftoffNode implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + this, e);
         }
+        StillRunning.killAtExit(process);
         awaitHealthy();
         return this;
     }
@@ -198,9 +201,18 @@ final class LiftoffNode implements AutoCloseable {
 
     /** resident memory now, in KiB ({@code VmRSS} of {@code /proc/<pid>/status}) */
     long residentKib() {
+        return status("VmRSS:");
+    }
+
+    /** the process's threads now ({@code Threads} of {@code /proc/<pid>/status}) */
+    int threads() {
+        return (int) status("Threads:");
+    }
+
+    private long status(String field) {
         try (Stream<String> lines = Files.lines(Path.of("/proc", String.valueOf(pid()), "status"))) {
-            String line = lines.filter(l -> l.startsWith("VmRSS:")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no VmRSS for " + this));
+            String line = lines.filter(l -> l.startsWith(field)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no " + field + " for " + this));
             return Long.parseLong(line.replaceAll("[^0-9]", ""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -261,6 +273,21 @@ final class LiftoffNode implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
+        }
+    }
+
+    /** nodes a test left running when the test JVM ends (it failed, or was stopped): killed, not left to load the machine */
+    private static final class StillRunning {
+
+        private static final Set<Process> PROCESSES = ConcurrentHashMap.newKeySet();
+
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> PROCESSES.forEach(Process::destroyForcibly), "kill-liftoff-nodes"));
+        }
+
+        static void killAtExit(Process process) {
+            PROCESSES.removeIf(earlier -> !earlier.isAlive());
+            PROCESSES.add(process);
         }
     }
 

@@ -19,11 +19,12 @@ import java.util.stream.Collectors;
  * The node exposes nothing but its health over HTTP, so the JDK's own tool asks its JVM.
  *
  * @param residentKib {@code VmRSS}, KiB
+ * @param threads the JVM's threads: each holds its stack, and buffers of its own for file and socket I/O
  * @param heapUsedKib heap in use right after a full GC, KiB
  * @param heapCommittedKib heap the JVM holds from the system, KiB
  * @param bytesByClass live bytes per class
  */
-record NodeMemory(long residentKib, long heapUsedKib, long heapCommittedKib, Map<String, Long> bytesByClass) {
+record NodeMemory(long residentKib, int threads, long heapUsedKib, long heapCommittedKib, Map<String, Long> bytesByClass) {
 
     private static final Pattern HEAP = Pattern.compile("heap\\s+total (\\d+)K, used (\\d+)K");
     /** a line of GC.class_histogram: "   1:   12345   6789012  [B (java.base@17.0.15)" */
@@ -43,7 +44,7 @@ record NodeMemory(long residentKib, long heapUsedKib, long heapCommittedKib, Map
         if (!heap.find()) {
             throw new IllegalStateException("cannot read the heap from jcmd GC.heap_info of " + node + ":\n" + heapInfo);
         }
-        return new NodeMemory(node.residentKib(), Long.parseLong(heap.group(2)), Long.parseLong(heap.group(1)), Map.copyOf(bytesByClass));
+        return new NodeMemory(node.residentKib(), node.threads(), Long.parseLong(heap.group(2)), Long.parseLong(heap.group(1)), Map.copyOf(bytesByClass));
     }
 
     /** the classes whose live instances grew most since {@code before}, with the growth in KiB */

@@ -100,8 +100,13 @@ class ReleaseLoadIT {
                 | | before | after |
                 |---|---|---|
                 | resident memory (VmRSS) | %d MiB | %d MiB |
+                | threads | %d | %d |
                 | heap in use after a full GC | %d MiB | %d MiB |
                 | heap committed | %d MiB | %d MiB |
+
+                The live heap is what a leak would grow. Resident memory also holds what the JVM took and keeps:
+                committed heap, compiled code, and the stacks and native I/O buffers of its threads (the web
+                server's pool grows to 200 threads for 200 requests at once).
 
                 - POST answers: %s, all %d answered in %.1f s
                 - all %d released %.1f s after the first POST: %.2f releases/s
@@ -110,6 +115,7 @@ class ReleaseLoadIT {
                 - job executor: %s
                 - live heap grown most by: %s
                 """.formatted(LocalDate.now(), database.describe(), RELEASES, before.residentMib(), after.residentMib(),
+                before.threads(), after.threads(),
                 before.heapUsedMib(), after.heapUsedMib(), before.heapCommittedMib(), after.heapCommittedMib(), statuses, RELEASES,
                 (postsDone - started) / 1e9, RELEASES, seconds, RELEASES / seconds, cpuSeconds, seconds,
                 Runtime.getRuntime().availableProcessors(), approver.completed(), approver.conflicts(), approver.errors().size(),

@@ -2,6 +2,8 @@ package dev.liftoff.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +31,7 @@ final class ScriptedApprover {
         PRODUCT("UserTask_SignOff", "paula", "product-owners", approve());
 
         /** the roles a released release's {@code approvals} names, one entry each */
-        static final Set<String> ROLES = java.util.Arrays.stream(values()).map(step -> step.group).collect(Collectors.toSet());
+        static final Set<String> ROLES = Arrays.stream(values()).map(step -> step.group).collect(Collectors.toSet());
 
         final String taskKey;
         final String user;
@@ -142,7 +144,7 @@ final class ScriptedApprover {
             errors.add(step + ": GET tasks answered " + reply.status() + ": " + reply.body());
             return List.of();
         }
-        List<JsonNode> tasks = new java.util.ArrayList<>();
+        List<JsonNode> tasks = new ArrayList<>();
         reply.json().forEach(tasks::add);
         return tasks;
     }
