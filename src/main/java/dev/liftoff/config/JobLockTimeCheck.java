@@ -1,9 +1,7 @@
 package dev.liftoff.config;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -13,7 +11,8 @@ import org.springframework.stereotype.Component;
  * ({@code camunda.bpm.job-execution.lock-time-in-millis}) is how long other nodes leave a job they
  * see running alone; a step still running after that is taken up a second time by another node, and
  * a deploy or a traffic switch would then happen twice. So every limit of a single step (a deploy
- * call, the wait for the new commit, a verification) must end {@link #MARGIN} before the lock does.
+ * call, the wait for the new commit, a verification) must end {@link #MARGIN} before the lock does,
+ * or, with a lock shorter than twice that (a cluster that fails over fast), halfway through it.
  */
 @Component
 public class JobLockTimeCheck {
@@ -24,23 +23,38 @@ public class JobLockTimeCheck {
     static final long ENGINE_DEFAULT_MILLIS = 300_000;
 
     public JobLockTimeCheck(LiftoffProperties properties, @Value("${" + LOCK_TIME + ":" + ENGINE_DEFAULT_MILLIS + "}") long lockMillis) {
-        List<String> tooLong = tooLong(properties, Duration.ofMillis(lockMillis));
+        Duration lock = Duration.ofMillis(lockMillis);
+        Map<String, Duration> tooLong = tooLong(properties, lock);
         if (!tooLong.isEmpty()) {
+            Duration longest = tooLong.values().stream().max(Duration::compareTo).orElseThrow();
             throw new IllegalStateException("A step may outlast its job's lock (" + LOCK_TIME + " = " + lockMillis
-                    + ", i.e. " + Duration.ofMillis(lockMillis) + "): another node would run it a second time. Shorten "
-                    + String.join(", ", tooLong) + ", or raise " + LOCK_TIME + " to at least " + MARGIN.toMillis()
-                    + " ms above the longest of them.");
+                    + ", i.e. " + lock + "): another node would run it a second time. Shorten "
+                    + String.join(", ", tooLong.entrySet().stream().map(limit -> limit.getKey() + " (" + limit.getValue() + ")").toList())
+                    + ", or raise " + LOCK_TIME + " to at least " + lockFor(longest).toMillis() + " ms (a step must end "
+                    + MARGIN.toMinutes() + " minutes before its job's lock expires, or halfway through a lock shorter than "
+                    + MARGIN.multipliedBy(2).toMinutes() + " minutes).");
         }
     }
 
-    static List<String> tooLong(LiftoffProperties properties, Duration lock) {
-        List<String> tooLong = new ArrayList<>();
+    static Map<String, Duration> tooLong(LiftoffProperties properties, Duration lock) {
+        Map<String, Duration> tooLong = new LinkedHashMap<>();
         properties.services().forEach((service, config) -> limits(service, config).forEach((key, limit) -> {
-            if (limit.plus(MARGIN).compareTo(lock) > 0) {
-                tooLong.add(key + " (" + limit + ")");
+            if (limit.plus(margin(lock)).compareTo(lock) > 0) {
+                tooLong.put(key, limit);
             }
         }));
         return tooLong;
+    }
+
+    /** what a step must leave of its job's lock: {@link #MARGIN}, or half of a lock shorter than twice that */
+    static Duration margin(Duration lock) {
+        Duration half = lock.dividedBy(2);
+        return half.compareTo(MARGIN) < 0 ? half : MARGIN;
+    }
+
+    /** the shortest lock that leaves a step of that limit its margin */
+    static Duration lockFor(Duration limit) {
+        return limit.compareTo(MARGIN) < 0 ? limit.multipliedBy(2) : limit.plus(MARGIN);
     }
 
     /** every limit of a single step of the service, by its configuration key */

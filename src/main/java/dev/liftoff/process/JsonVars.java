@@ -61,16 +61,22 @@ public final class JsonVars {
 
     /** {@link #read(VariableScope, String)} for a value already fetched, e.g. through TaskService */
     public static JsonNode readValue(TypedValue typed) {
-        if (typed == null || typed.getValue() == null && !(typed instanceof JsonValue)) {
+        if (typed == null) {
             return MAPPER.nullNode();
         }
         try {
             if (typed instanceof JsonValue json) {
-                // a deserialized value may not carry its serialized form, and vice versa
-                String text = json.isDeserialized() && json.getValue() != null ? json.getValue().toString() : json.getValueSerialized();
+                // a deserialized value may not carry its serialized form, and vice versa; getValue() of a
+                // serialized one parses its text, and fails without one (text deleted by a concurrent
+                // transaction): read the text itself
+                String text = json.isDeserialized() ? (json.getValue() == null ? null : json.getValue().toString())
+                        : json.getValueSerialized();
                 return text == null ? MAPPER.nullNode() : MAPPER.readTree(text);
             }
             Object value = typed.getValue();
+            if (value == null) {
+                return MAPPER.nullNode();
+            }
             if (value instanceof String text) {
                 String trimmed = text.trim();
                 if (trimmed.startsWith("[") || trimmed.startsWith("{")) {

@@ -341,7 +341,28 @@ class ConfigurationValidationTest {
                             .contains("liftoff.services.shop.environments.production.deploy.command.timeout (PT10M)")
                             .contains("liftoff.services.shop.environments.staging.deploy-timeout (PT9M)")
                             .doesNotContain("staging.deploy.webhook.timeout")
-                            .contains("or raise camunda.bpm.job-execution.lock-time-in-millis to at least 120000 ms above the longest");
+                            .contains("or raise camunda.bpm.job-execution.lock-time-in-millis to at least 720000 ms");
                 });
+    }
+
+    @Test
+    void aShortJobLockHoldsStepsThatEndHalfwayThroughIt() {
+        // a cluster that hands a dead node's jobs on after 20 s: every step limit at most 10 s
+        String[] shortSteps = {"camunda.bpm.job-execution.lock-time-in-millis=20000",
+                "liftoff.services.shop.verification.request-timeout=5s", "liftoff.services.shop.verification.deadline=10s",
+                "liftoff.services.shop.environments.staging.deploy-timeout=10s",
+                "liftoff.services.shop.environments.staging.deploy.webhook.timeout=10s",
+                "liftoff.services.shop.environments.production.deploy-timeout=10s",
+                "liftoff.services.shop.environments.production.deploy.command.timeout=10s"};
+        ApplicationContextRunner withLockCheck = runner.withUserConfiguration(JobLockTimeCheck.class)
+                .withPropertyValues(ONE_SERVICE).withPropertyValues("liftoff.admin.password=s3cret").withPropertyValues(shortSteps);
+        withLockCheck.run(context -> assertThat(context).hasNotFailed());
+        withLockCheck.withPropertyValues("liftoff.services.shop.environments.staging.deploy-timeout=11s").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(messages(context.getStartupFailure()))
+                    .contains("Shorten liftoff.services.shop.environments.staging.deploy-timeout (PT11S),")
+                    .doesNotContain("deploy.webhook.timeout")
+                    .contains("or raise camunda.bpm.job-execution.lock-time-in-millis to at least 22000 ms");
+        });
     }
 }

@@ -20,9 +20,11 @@ public class EngineStateOnFailure implements TestExecutionExceptionHandler {
         try {
             JdbcTemplate jdbc = new JdbcTemplate(SpringExtension.getApplicationContext(context).getBean(DataSource.class));
             StringBuilder out = new StringBuilder("\n=== engine state when " + context.getDisplayName() + " failed ===\n");
-            print(out, "jobs", jdbc.queryForList("SELECT ID_, TYPE_, PROCESS_INSTANCE_ID_, JOB_DEF_ID_, FAILED_ACT_ID_, HANDLER_TYPE_, HANDLER_CFG_,"
-                    + " LOCK_OWNER_, LOCK_EXP_TIME_, RETRIES_, DUEDATE_, SUSPENSION_STATE_, EXCLUSIVE_, PRIORITY_, EXCEPTION_MSG_"
-                    + " FROM ACT_RU_JOB ORDER BY PROCESS_INSTANCE_ID_"));
+            // a job names its activity through its job definition (ACT_RU_JOB has no ACT_ID_)
+            print(out, "jobs", jdbc.queryForList("SELECT J.ID_, J.TYPE_, J.PROCESS_INSTANCE_ID_, D.ACT_ID_, J.HANDLER_TYPE_,"
+                    + " J.HANDLER_CFG_, J.LOCK_OWNER_, J.LOCK_EXP_TIME_, J.RETRIES_, J.DUEDATE_, J.SUSPENSION_STATE_, J.EXCLUSIVE_,"
+                    + " J.PRIORITY_, J.EXCEPTION_MSG_ FROM ACT_RU_JOB J LEFT JOIN ACT_RU_JOBDEF D ON D.ID_ = J.JOB_DEF_ID_"
+                    + " ORDER BY J.PROCESS_INSTANCE_ID_"));
             print(out, "incidents", jdbc.queryForList("SELECT INCIDENT_TYPE_, PROC_INST_ID_, ACTIVITY_ID_, INCIDENT_MSG_ FROM ACT_RU_INCIDENT"));
             print(out, "executions", jdbc.queryForList("SELECT ID_, PROC_INST_ID_, BUSINESS_KEY_, PARENT_ID_, SUPER_EXEC_, ACT_ID_,"
                     + " ACT_INST_ID_, IS_ACTIVE_, IS_CONCURRENT_, IS_SCOPE_, SUSPENSION_STATE_, REV_ FROM ACT_RU_EXECUTION ORDER BY PROC_INST_ID_"));

@@ -39,7 +39,7 @@ class PostgresDatabaseTest {
         assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseType()).isEqualTo("postgres");
         assertThat(dataSource).isInstanceOfSatisfying(HikariDataSource.class, pool -> {
             assertThat(pool.getPoolName()).isEqualTo("liftoff");
-            assertThat(pool.getMaximumPoolSize()).isEqualTo(30);
+            assertThat(pool.getMaximumPoolSize()).as("two connections per job thread, and the web requests'").isEqualTo(30);
         });
         try (Connection connection = dataSource.getConnection();
              PreparedStatement tables = connection.prepareStatement(

@@ -67,11 +67,19 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         environment.getPropertySources().addFirst(new MapPropertySource("liftoffTestDatabase", properties));
     }
 
-    private static Map<String, Object> freshSchema(ConfigurableEnvironment environment) {
-        Server server = Server.of(environment);
+    /**
+     * A schema name no other test run uses, {@code liftoff_test_<time>_<random>}: a schema of that
+     * name left over by a killed run is dropped once it is six hours old.
+     */
+    public static String newSchemaName() {
         byte[] suffix = new byte[4];
         RANDOM.nextBytes(suffix);
-        String schema = SCHEMA_PREFIX + Instant.now().getEpochSecond() + "_" + HexFormat.of().formatHex(suffix);
+        return SCHEMA_PREFIX + Instant.now().getEpochSecond() + "_" + HexFormat.of().formatHex(suffix);
+    }
+
+    private static Map<String, Object> freshSchema(ConfigurableEnvironment environment) {
+        Server server = Server.of(environment);
+        String schema = newSchemaName();
         try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
             dropStaleSchemas(statement);
             statement.execute("CREATE SCHEMA " + schema);

@@ -1,0 +1,117 @@
+package dev.liftoff.operations;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A Liftoff configuration ({@code --spring.config.additional-location}) declaring services whose
+ * staging and production are environments of an {@link EnvironmentFleet}: direct deploys through
+ * the fleet's webhook, health and version checks only (no smoke, latency or header checks), and
+ * short monitoring windows, so that a release is quick and all its time is Liftoff's own.
+ */
+final class FleetConfiguration {
+
+    /** the demo's own service: its limits must fit a short job lock too */
+    private static final String DEMO_SERVICE = "study-api";
+
+    private final EnvironmentFleet fleet;
+    private final List<String> services;
+    private Duration stagingEvery = Duration.ofSeconds(1);
+    private Duration stagingFor = Duration.ofSeconds(3);
+    private Duration productionEvery = Duration.ofSeconds(1);
+    private Duration productionFor = Duration.ofSeconds(3);
+    private Duration lockTime;
+
+    FleetConfiguration(EnvironmentFleet fleet, List<String> services) {
+        this.fleet = fleet;
+        this.services = List.copyOf(services);
+    }
+
+    FleetConfiguration watchStaging(Duration every, Duration lasting) {
+        stagingEvery = every;
+        stagingFor = lasting;
+        return this;
+    }
+
+    /**
+     * Jobs stay locked only this long ({@code camunda.bpm.job-execution.lock-time-in-millis}), so a
+     * dead node's jobs go to another node soon; every step limit is cut to a quarter of it, which
+     * the start check (JobLockTimeCheck) asks for.
+     */
+    FleetConfiguration lockJobsFor(Duration lock) {
+        lockTime = lock;
+        return this;
+    }
+
+    Path writeTo(Path file) {
+        StringBuilder yaml = new StringBuilder("# written by FleetConfiguration for a test: ").append(services.size())
+                .append(" services on the environment fleet at port ").append(fleet.port()).append('\n');
+        if (lockTime != null) {
+            yaml.append("camunda:\n  bpm:\n    job-execution:\n      lock-time-in-millis: ").append(lockTime.toMillis()).append('\n');
+        }
+        yaml.append("liftoff:\n  services:\n");
+        for (String service : services) {
+            yaml.append("    ").append(service).append(":\n      environments:\n");
+            environment(yaml, service, "staging", stagingEvery, stagingFor);
+            environment(yaml, service, "production", productionEvery, productionFor);
+            verification(yaml);
+        }
+        if (lockTime != null) {
+            demoServiceWithinTheLock(yaml);
+        }
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            return Files.writeString(file, yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void environment(StringBuilder yaml, String service, String environment, Duration every, Duration lasting) {
+        yaml.append("        ").append(environment).append(":\n")
+                .append("          base-url: ").append(fleet.baseUrl(service, environment)).append('\n')
+                .append("          version: {path: /api/version}\n")
+                .append("          deploy: {type: webhook, webhook: {url: \"").append(fleet.deployUrl(service, environment))
+                .append("\", timeout: ").append(yamlDuration(stepLimit(Duration.ofSeconds(30)))).append("}}\n")
+                .append("          deploy-timeout: ").append(yamlDuration(stepLimit(Duration.ofSeconds(30)))).append('\n')
+                .append("          monitoring: {phases: [{every: ").append(yamlDuration(every)).append(", for: ")
+                .append(yamlDuration(lasting)).append("}]}\n");
+    }
+
+    private void verification(StringBuilder yaml) {
+        if (lockTime != null) {
+            String limit = yamlDuration(stepLimit(Duration.ofSeconds(10)));
+            yaml.append("      verification: {request-timeout: ").append(limit).append(", deadline: ").append(limit).append("}\n");
+        }
+    }
+
+    private void demoServiceWithinTheLock(StringBuilder yaml) {
+        String limit = yamlDuration(stepLimit(Duration.ofSeconds(30)));
+        yaml.append("    ").append(DEMO_SERVICE).append(":\n      environments:\n")
+                .append("        staging:\n")
+                .append("          deploy-timeout: ").append(limit).append('\n')
+                .append("          deploy: {webhook: {timeout: ").append(limit).append("}}\n")
+                .append("        production:\n")
+                .append("          deploy-timeout: ").append(limit).append('\n')
+                .append("          deploy: {webhook: {timeout: ").append(limit).append("}}\n")
+                .append("          blue-green: {switch: {webhook: {timeout: ").append(limit).append("}}}\n")
+                .append("      verification: {request-timeout: ").append(limit).append(", deadline: ").append(limit).append("}\n");
+    }
+
+    /** a step limit: as given, or within a quarter of a short job lock */
+    private Duration stepLimit(Duration usual) {
+        if (lockTime == null) {
+            return usual;
+        }
+        Duration quarter = lockTime.dividedBy(4);
+        return quarter.compareTo(usual) < 0 ? quarter : usual;
+    }
+
+    private static String yamlDuration(Duration duration) {
+        return duration.toMillis() + "ms";
+    }
+}
