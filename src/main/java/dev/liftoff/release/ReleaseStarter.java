@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -90,8 +91,9 @@ public class ReleaseStarter {
                         locks.lock(request.service(), caller);
                         return decideAndStart(request, caller, callerGroups);
                     });
-                } catch (PessimisticLockingFailureException lockTimeout) {
+                } catch (PessimisticLockingFailureException | QueryTimeoutException lockTimeout) {
                     // another node holds the service longer than the database waits for a lock
+                    // (PostgreSQL's lock_timeout reads as the first, H2's LOCK_TIMEOUT as the second)
                     if (System.currentTimeMillis() > deadline) {
                         throw ReleaseProblems.busy(request.service());
                     }

@@ -2,7 +2,10 @@ package dev.liftoff.release;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -18,12 +21,19 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * sees every release started before it (they committed before it got the lock), so the check
  * "is one running?" and the start are one atomic step. H2 and PostgreSQL both lock the updated row
  * until the transaction ends; a second request blocks on the {@code UPDATE} until the first has
- * committed, then finds its release.
+ * committed, then finds its release. A wait is bounded: H2 gives up after its lock timeout (the
+ * URL's {@code LOCK_TIMEOUT}), PostgreSQL after {@link #POSTGRES_LOCK_TIMEOUT} (it would wait for
+ * ever), and the caller tries again until its own deadline.
  */
 @Component
 class ServiceLocks {
 
+    /** how long one attempt waits on PostgreSQL for a service another node holds */
+    static final String POSTGRES_LOCK_TIMEOUT = "5s";
+    private static final String POSTGRES_LOCK_NOT_AVAILABLE = "55P03";
+
     private final JdbcTemplate jdbc;
+    private volatile Boolean postgres;
 
     ServiceLocks(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -54,10 +64,33 @@ class ServiceLocks {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("a service lock lives as long as a transaction: lock inside one");
         }
-        int updated = jdbc.update("UPDATE liftoff_service_lock SET last_request_at = ?, last_request_by = ? WHERE service = ?",
-                Timestamp.from(Instant.now()), requestedBy, service);
+        if (onPostgres()) {
+            // for this transaction only: a pooled connection keeps its settings
+            jdbc.execute("SET LOCAL lock_timeout = '" + POSTGRES_LOCK_TIMEOUT + "'");
+        }
+        int updated;
+        try {
+            updated = jdbc.update("UPDATE liftoff_service_lock SET last_request_at = ?, last_request_by = ? WHERE service = ?",
+                    Timestamp.from(Instant.now()), requestedBy, service);
+        } catch (UncategorizedSQLException e) {
+            // Spring leaves PostgreSQL's lock_not_available uncategorised: it is a lock wait that timed out
+            if (e.getSQLException() != null && POSTGRES_LOCK_NOT_AVAILABLE.equals(e.getSQLException().getSQLState())) {
+                throw new CannotAcquireLockException("service " + service + " is held by another request", e);
+            }
+            throw e;
+        }
         if (updated != 1) {
             throw new IllegalStateException("no lock row for service '" + service + "': call ensureRow first");
         }
+    }
+
+    private boolean onPostgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection -> "PostgreSQL".equals(connection.getMetaData()
+                    .getDatabaseProductName())));
+            postgres = known;
+        }
+        return known;
     }
 }

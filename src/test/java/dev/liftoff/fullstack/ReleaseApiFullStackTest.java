@@ -4,6 +4,8 @@ import static dev.liftoff.fullstack.ReleaseDriver.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
@@ -42,6 +46,9 @@ class ReleaseApiFullStackTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    DataSource dataSource;
 
     LiftoffClient client;
     ReleaseDriver driver;
@@ -468,6 +475,34 @@ class ReleaseApiFullStackTest {
         assertThat(spec.json().path("paths").has("/api/releases/{id}/events")).isTrue();
         assertThat(spec.json().path("components").path("schemas").has("ReleaseView")).isTrue();
         assertThat(client.get("ci-bot", "/api/docs").status()).isIn(200, 302);
+    }
+
+    @Test
+    void aServiceAnotherNodeHoldsIsAnsweredBusyAndNothingStarts() throws Exception {
+        String version = version("busy");
+        long releasesBefore = releaseCount();
+        try (Connection otherNode = dataSource.getConnection(); Statement statement = otherNode.createStatement()) {
+            statement.executeUpdate("INSERT INTO liftoff_service_lock (service) SELECT 'study-api' WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM liftoff_service_lock WHERE service = 'study-api')");
+            // as another node answering a request for study-api does: its lock row held, not committed yet
+            otherNode.setAutoCommit(false);
+            statement.executeUpdate("UPDATE liftoff_service_lock SET last_request_by = 'another-node' WHERE service = 'study-api'");
+            long sentAt = System.nanoTime();
+            LiftoffClient.Reply busy = client.post("ci-bot", "/api/releases", request(version, "c0ffee1234abcd"));
+            Duration waited = Duration.ofNanos(System.nanoTime() - sentAt);
+            otherNode.rollback();
+
+            assertProblem(busy, 503, "busy");
+            assertThat(busy.json().path("detail").asText()).contains("study-api", "try again");
+            // ReleaseStarter waits 15 s for its turn, each database wait bounded (H2's lock timeout, 5 s on PostgreSQL)
+            assertThat(waited).as("time to the 503").isBetween(Duration.ofSeconds(14), Duration.ofSeconds(28));
+        }
+        assertThat(running()).as("releases running after the refusal").isEmpty();
+        assertThat(releaseCount()).as("releases after the refusal").isEqualTo(releasesBefore);
+
+        // once the other node let go, the same request starts the release
+        JsonNode release = create(version, "c0ffee1234abcd");
+        assertThat(noGo(release).path("outcome").asText()).isEqualTo("REJECTED");
     }
 
     /** a test that failed half-way leaves its release running: cancel it, so the next test can start one */
