@@ -4,18 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import dev.liftoff.signoff.TaskRefusals;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -71,6 +81,47 @@ class GoLiveSignoffProcessTest extends ReleaseProcessTestBase {
 
         assertThat(outcomeOf(signoff, Vars.SIGNOFF_REASON))
                 .isEqualTo("Go-live sign-off refused by eli for engineering-leads: no rollback drill on record");
+    }
+
+    @Test
+    void twoRolesSigningAtTheSameMomentBothCount() throws Exception {
+        ProcessInstance signoff = startStage(ProcessKeys.GO_LIVE_SIGNOFF, "shop@2.0.20", STAGING);
+        List<Task> tasks = tasks(signoff, "UserTask_SignOff");
+        ExecutorService signers = Executors.newFixedThreadPool(2);
+        List<Future<?>> signing = new ArrayList<>();
+        DataSource database = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource();
+        try (Connection anotherDecision = database.getConnection();
+                PreparedStatement lock = anotherDecision.prepareStatement("SELECT ID_ FROM ACT_RU_EXECUTION WHERE ID_ = ? FOR UPDATE")) {
+            // a decision of the release being saved holds its lock: both sign-offs arrive meanwhile and wait
+            anotherDecision.setAutoCommit(false);
+            lock.setString(1, signoff.getId());
+            lock.executeQuery().close();
+            // the beans the BPMN names are registered per thread
+            Map<String, Object> beans = Mocks.getMocks();
+            for (int i = 0; i < 2; i++) {
+                Task task = tasks.get(i);
+                String signer = List.of("eli", "sam").get(i);
+                signing.add(signers.submit(() -> {
+                    beans.forEach(Mocks::register);
+                    completeWithoutRunningJobs(signer, task, Map.of(Vars.DECISION, "APPROVE"));
+                    return null;
+                }));
+            }
+            Thread.sleep(300);
+            assertThat(signing).as("sign-offs waiting for the release's lock").noneMatch(Future::isDone);
+            anotherDecision.rollback();
+        }
+        try {
+            for (Future<?> oneSignoff : signing) {
+                oneSignoff.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            signers.shutdownNow();
+        }
+        runJobs();
+
+        assertThat(signoff).isEnded().hasPassed("EndEvent_SignoffDecided");
+        assertThat(String.valueOf(outcomeOf(signoff, Vars.APPROVALS))).contains("engineering-leads", "security-leads", "eli", "sam");
     }
 
     @Test
