@@ -60,7 +60,7 @@ interface NodeDatabase extends AutoCloseable {
 
         @Override
         public String describe() {
-            return "H2 file (./data/liftoff, WRITE_DELAY=0, LOCK_TIMEOUT=10000)";
+            return "H2 file (./data/liftoff, WRITE_DELAY=0, LOCK_TIMEOUT=10000, MAX_COMPACT_TIME=30000)";
         }
 
         @Override
