@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
-if ! ./mvnw -B -q -Pbench verify -Dtest=RollbackBenchmark "$@" >"$log" 2>&1; then
+if ! ./mvnw -B -q -Pbench verify -Dtest=RollbackBenchmark -DskipITs "$@" >"$log" 2>&1; then
   cat "$log" >&2
   echo "the benchmark failed; the figures measured so far are in target/bench/rollback.md" >&2
   exit 1

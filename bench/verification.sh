@@ -23,7 +23,7 @@ fi
 
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
-if ! ./mvnw -B -q -Pbench verify -Dtest=VerificationBenchmark "$@" >"$log" 2>&1; then
+if ! ./mvnw -B -q -Pbench verify -Dtest=VerificationBenchmark -DskipITs "$@" >"$log" 2>&1; then
   cat "$log" >&2
   echo "the benchmark failed; the figures measured so far are in target/bench/verification.md" >&2
   exit 1

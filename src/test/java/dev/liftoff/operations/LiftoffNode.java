@@ -219,17 +219,9 @@ final class LiftoffNode implements AutoCloseable {
         }
     }
 
-    /** CPU time used so far, user and system, in seconds ({@code /proc/<pid>/stat} fields 14 and 15) */
+    /** CPU time used so far, user and system, in seconds */
     double cpuSeconds() {
-        try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid()), "stat"));
-            // the command name in parentheses may hold spaces: count fields after it, from field 3 on
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(fields[14 - 3]) + Long.parseLong(fields[15 - 3]);
-            return ticks / (double) ClockTicks.PER_SECOND;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ProcessCpu.seconds(pid());
     }
 
     String logTail(int lines) {
@@ -288,25 +280,6 @@ final class LiftoffNode implements AutoCloseable {
         static void killAtExit(Process process) {
             PROCESSES.removeIf(earlier -> !earlier.isAlive());
             PROCESSES.add(process);
-        }
-    }
-
-    /** the kernel's clock ticks per second, the unit of /proc/<pid>/stat's times */
-    private static final class ClockTicks {
-
-        static final long PER_SECOND = read();
-
-        private static long read() {
-            try {
-                Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
-                String answer = new String(getconf.getInputStream().readAllBytes()).strip();
-                return getconf.waitFor() == 0 ? Long.parseLong(answer) : 100;
-            } catch (IOException | NumberFormatException e) {
-                return 100;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return 100;
-            }
         }
     }
 }

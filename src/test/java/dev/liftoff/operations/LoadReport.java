@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * {@code target/load/results.md} ({@code liftoff.load.output}): one section per database the load
- * test ran on, so that the H2 pass and the PostgreSQL pass of one build leave both figures.
+ * test ran on, so that the H2 pass and the PostgreSQL pass of one build leave both figures. The
+ * throughput benchmark keeps its figures the same way, in a file of its own.
  */
 final class LoadReport {
 
@@ -20,7 +21,11 @@ final class LoadReport {
 
     /** writes the section, replacing the one of the same heading from an earlier run */
     static Path write(String heading, String body) {
-        Path file = Path.of(System.getProperty("liftoff.load.output", "target/load/results.md"));
+        return write(Path.of(System.getProperty("liftoff.load.output", "target/load/results.md")), TITLE, heading, body);
+    }
+
+    /** writes the section into that file under its title, replacing the one of the same heading */
+    static Path write(Path file, String title, String heading, String body) {
         try {
             List<String> sections = new ArrayList<>();
             if (Files.exists(file)) {
@@ -33,7 +38,7 @@ final class LoadReport {
             }
             sections.add("## " + heading + "\n\n" + body.strip() + "\n");
             Files.createDirectories(file.toAbsolutePath().getParent());
-            return Files.writeString(file, TITLE + String.join("\n", sections));
+            return Files.writeString(file, title + String.join("\n", sections));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

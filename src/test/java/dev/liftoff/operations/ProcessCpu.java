@@ -1,0 +1,96 @@
+package dev.liftoff.operations;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * CPU time used by processes of this machine, user and system, in seconds, as the kernel counts it
+ * in {@code /proc/<pid>/stat}: of one process (a Liftoff node, this JVM), and of the PostgreSQL
+ * server (every {@code postgres} process, with what its ended children used).
+ */
+final class ProcessCpu {
+
+    private ProcessCpu() {
+    }
+
+    /** what the process used itself (fields 14 and 15) */
+    static double seconds(long pid) {
+        String[] fields = statFields(pid);
+        if (fields == null) {
+            throw new IllegalStateException("no process " + pid);
+        }
+        return ticks(fields, 14, 15) / (double) ClockTicks.PER_SECOND;
+    }
+
+    /**
+     * What the PostgreSQL server used: each running {@code postgres} process, and the children it
+     * waited for (fields 16 and 17), so a backend that ended meanwhile still counts.
+     */
+    static double postgresSeconds() {
+        long ticks = 0;
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path process : (Iterable<Path>) processes.filter(path -> path.getFileName().toString().matches("[0-9]+"))::iterator) {
+                String[] fields = statFields(Long.parseLong(process.getFileName().toString()));
+                if (fields != null && "(postgres)".equals(fields[1])) {
+                    ticks += ticks(fields, 14, 15, 16, 17);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ticks / (double) ClockTicks.PER_SECOND;
+    }
+
+    /**
+     * The fields of {@code /proc/<pid>/stat}, numbered from 1 as proc(5) does (index 0 unused), or
+     * null when the process has ended.
+     */
+    private static String[] statFields(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            // the command name in parentheses may hold spaces: split only what follows it
+            int close = stat.lastIndexOf(')');
+            String[] rest = stat.substring(close + 2).split(" ");
+            String[] fields = new String[rest.length + 3];
+            fields[1] = stat.substring(0, close + 1).replaceFirst("^[0-9]+ ", "");
+            System.arraycopy(rest, 0, fields, 3, rest.length);
+            return fields;
+        } catch (NoSuchFileException ended) {
+            return null;
+        } catch (IOException e) {
+            // a process that ends while it is read
+            return null;
+        }
+    }
+
+    private static long ticks(String[] fields, int... numbers) {
+        long sum = 0;
+        for (int number : numbers) {
+            sum += Long.parseLong(fields[number]);
+        }
+        return sum;
+    }
+
+    /** the kernel's clock ticks per second, the unit of /proc/<pid>/stat's times */
+    private static final class ClockTicks {
+
+        static final long PER_SECOND = read();
+
+        private static long read() {
+            try {
+                Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+                String answer = new String(getconf.getInputStream().readAllBytes()).strip();
+                return getconf.waitFor() == 0 ? Long.parseLong(answer) : 100;
+            } catch (IOException | NumberFormatException e) {
+                return 100;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 100;
+            }
+        }
+    }
+}
