@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.dao.QueryTimeoutException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -91,9 +90,8 @@ public class ReleaseStarter {
                         locks.lock(request.service(), caller);
                         return decideAndStart(request, caller, callerGroups);
                     });
-                } catch (PessimisticLockingFailureException | QueryTimeoutException lockTimeout) {
+                } catch (PessimisticLockingFailureException lockTimeout) {
                     // another node holds the service longer than the database waits for a lock
-                    // (PostgreSQL's lock_timeout reads as the first, H2's LOCK_TIMEOUT as the second)
                     if (System.currentTimeMillis() > deadline) {
                         throw ReleaseProblems.busy(request.service());
                     }

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -59,7 +60,12 @@ class ServiceLocks {
         }
     }
 
-    /** locks the service's row until the current transaction ends; blocks while another transaction holds it */
+    /**
+     * Locks the service's row until the current transaction ends; blocks while another transaction
+     * holds it, for as long as the database waits for a lock.
+     *
+     * @throws CannotAcquireLockException the wait timed out, on either database
+     */
     void lock(String service, String requestedBy) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("a service lock lives as long as a transaction: lock inside one");
@@ -72,16 +78,23 @@ class ServiceLocks {
         try {
             updated = jdbc.update("UPDATE liftoff_service_lock SET last_request_at = ?, last_request_by = ? WHERE service = ?",
                     Timestamp.from(Instant.now()), requestedBy, service);
+        } catch (QueryTimeoutException e) {
+            // how Spring reads H2's lock timeout
+            throw heldElsewhere(service, e);
         } catch (UncategorizedSQLException e) {
             // Spring leaves PostgreSQL's lock_not_available uncategorised: it is a lock wait that timed out
             if (e.getSQLException() != null && POSTGRES_LOCK_NOT_AVAILABLE.equals(e.getSQLException().getSQLState())) {
-                throw new CannotAcquireLockException("service " + service + " is held by another request", e);
+                throw heldElsewhere(service, e);
             }
             throw e;
         }
         if (updated != 1) {
             throw new IllegalStateException("no lock row for service '" + service + "': call ensureRow first");
         }
+    }
+
+    private static CannotAcquireLockException heldElsewhere(String service, Exception cause) {
+        return new CannotAcquireLockException("service " + service + " is held by another request", cause);
     }
 
     private boolean onPostgres() {

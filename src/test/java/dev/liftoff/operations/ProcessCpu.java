@@ -3,7 +3,6 @@ package dev.liftoff.operations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
@@ -59,10 +58,8 @@ final class ProcessCpu {
             fields[1] = stat.substring(0, close + 1).replaceFirst("^[0-9]+ ", "");
             System.arraycopy(rest, 0, fields, 3, rest.length);
             return fields;
-        } catch (NoSuchFileException ended) {
-            return null;
-        } catch (IOException e) {
-            // a process that ends while it is read
+        } catch (IOException ended) {
+            // gone before or while it was read
             return null;
         }
     }

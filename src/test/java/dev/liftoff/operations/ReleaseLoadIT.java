@@ -3,22 +3,13 @@ package dev.liftoff.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.liftoff.operations.ScriptedApprover.Step;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -75,17 +66,17 @@ class ReleaseLoadIT {
 
         approver.walkToEnd(warmUp.stream().map(service -> releases.start(service, "1.0.0", "abc1234")).toList(), Duration.ofMinutes(3),
                 releases);
-        awaitIdle(api);
+        ConcurrentReleases.awaitIdle(api);
         NodeMemory before = NodeMemory.afterFullGc(node);
         double cpuBefore = node.cpuSeconds();
 
         long started = System.nanoTime();
-        List<LiftoffApi.Reply> answers = startAtOnce(api, services);
+        List<LiftoffApi.Reply> answers = ConcurrentReleases.startAtOnce(List.of(api), services, "1.0.0");
         long postsDone = System.nanoTime();
         List<String> released = services.stream().map(service -> service + "@1.0.0").toList();
-        walkConcurrently(approver, releases, released);
+        ConcurrentReleases.walkConcurrently(List.of(approver), releases, released, ALL_ENDED_WITHIN);
         long allEnded = System.nanoTime();
-        awaitIdle(api);
+        ConcurrentReleases.awaitIdle(api);
         NodeMemory after = NodeMemory.afterFullGc(node);
         double cpuSeconds = node.cpuSeconds() - cpuBefore;
 
@@ -132,63 +123,6 @@ class ReleaseLoadIT {
                 .isLessThanOrEqualTo(before.heapUsedMib() + HEAP_GROWTH_LIMIT_MIB);
     }
 
-    private static List<LiftoffApi.Reply> startAtOnce(LiftoffApi api, List<String> services) throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(services.size());
-        CountDownLatch ready = new CountDownLatch(services.size());
-        CountDownLatch go = new CountDownLatch(1);
-        try {
-            List<Future<LiftoffApi.Reply>> pending = new ArrayList<>();
-            for (String service : services) {
-                pending.add(clients.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return api.post("ci-bot", "/api/releases", Releases.request(service, "1.0.0", "abc1234"));
-                }));
-            }
-            ready.await();
-            go.countDown();
-            List<LiftoffApi.Reply> answers = new ArrayList<>();
-            for (Future<LiftoffApi.Reply> answer : pending) {
-                answers.add(answer.get(2, TimeUnit.MINUTES));
-            }
-            return answers;
-        } finally {
-            clients.shutdownNow();
-        }
-    }
-
-    /** one thread per approver, each through their own queue, until every release ended */
-    private static void walkConcurrently(ScriptedApprover approver, Releases releases, List<String> businessKeys) throws Exception {
-        AtomicBoolean done = new AtomicBoolean();
-        ExecutorService people = Executors.newFixedThreadPool(Step.values().length);
-        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
-        for (Step step : Step.values()) {
-            people.submit(() -> {
-                while (!done.get()) {
-                    try {
-                        if (approver.sweep(step, null) == 0) {
-                            LiftoffNode.sleep(500);
-                        }
-                    } catch (RuntimeException | AssertionError e) {
-                        failures.add(e);
-                        LiftoffNode.sleep(1000);
-                    }
-                }
-            });
-        }
-        try {
-            Releases.await(() -> "every release to end; " + Collections.frequency(releases.roots().stream()
-                    .map(root -> root.path("state").asText()).toList(), "COMPLETED") + " of the " + releases.roots().size()
-                    + " releases ended; approver errors " + approver.errors() + ", failures " + failures, ALL_ENDED_WITHIN,
-                    () -> releases.allEnded(businessKeys));
-        } finally {
-            done.set(true);
-            people.shutdown();
-            people.awaitTermination(1, TimeUnit.MINUTES);
-        }
-        assertThat(failures).as("approvers' failed calls").isEmpty();
-    }
-
     private static void assertExactlyOneReleasedReleasePerService(Releases releases, List<String> services) {
         List<JsonNode> roots = releases.roots().stream().filter(root -> root.path("businessKey").asText().startsWith("load-")).toList();
         Map<String, Long> perService = roots.stream().collect(Collectors.groupingBy(
@@ -198,11 +132,5 @@ class ReleaseLoadIT {
         Map<String, String> outcomes = releases.outcomes(roots.stream().map(root -> root.path("id").asText()).toList());
         assertThat(outcomes).as("outcomes").hasSize(services.size());
         assertThat(outcomes.values()).as("outcomes").containsOnly("RELEASED");
-    }
-
-    /** until the job executor has nothing left that is due: the figures are then of a node at rest */
-    private static void awaitIdle(LiftoffApi api) {
-        Releases.await(() -> "the job executor to run every due job", Duration.ofMinutes(2),
-                () -> api.json("admin", "/engine-rest/job/count?executable=true").path("count").asLong() == 0);
     }
 }

@@ -65,7 +65,9 @@ class ThroughputBenchmarkIT {
         services.addAll(names("first-task", FIRST_TASK_SAMPLES));
         for (int round = 1; round <= rounds.size(); round++) {
             services.addAll(names("r" + round, RELEASES));
-            services.addAll(names("warm-b" + round, WARM_UP));
+            if (rounds.get(round - 1) == 2) {
+                services.addAll(names("warm-b" + round, WARM_UP));
+            }
         }
         Path directory = LiftoffNode.testDirectory(getClass().getSimpleName());
         Path config = new FleetConfiguration(fleet, services).writeTo(directory.resolve("fleet.yaml"));
@@ -107,7 +109,7 @@ class ThroughputBenchmarkIT {
             figures.add(measuredRound);
         }
         int releases = new Releases(apiA).roots().size();
-        assertThat(ThroughputRound.jobsRunMoreThanOnce(apiA)).as("jobs run to success more than once, over every round").isEmpty();
+        Map<String, Long> repeatedJobs = ThroughputRound.jobsRunMoreThanOnce(apiA);
         long fullBytes;
         long fullFileBytes = -1;
         long stoppedFileBytes = -1;
@@ -119,7 +121,7 @@ class ThroughputBenchmarkIT {
             stoppedFileBytes = DatabaseFootprint.ofH2File(h2Node);
             fullBytes = DatabaseFootprint.ofCompactedH2File(h2Node);
         }
-        String report = report(figures, firstTask, emptyBytes, fullBytes, releases);
+        String report = report(figures, firstTask, emptyBytes, fullBytes, releases, repeatedJobs.size());
         if (postgres) {
             report += "- the largest tables then: " + DatabaseFootprint.largestTables(server, (PostgresServer.Schema) database, 8)
                     .entrySet().stream().map(table -> String.format("%s %.1f MiB", table.getKey(), mib(table.getValue())))
@@ -133,6 +135,7 @@ class ThroughputBenchmarkIT {
         Path file = LoadReport.write(Path.of(System.getProperty("liftoff.bench.throughput.output", "target/bench/throughput.md")), TITLE,
                 database.kind(), report);
         System.out.println(report + "\n(written to " + file + ")");
+        assertThat(repeatedJobs).as("jobs run to success more than once, over every round").isEmpty();
     }
 
     private LiftoffNode node(String id, Path directory, Path config) {
@@ -156,8 +159,8 @@ class ThroughputBenchmarkIT {
     private static void warmUp(List<LiftoffApi> apis, List<String> services) throws Exception {
         Releases releases = new Releases(apis.get(0));
         List<String> keys = services.stream().map(service -> releases.start(service, "1.0.0", "abc1234")).toList();
-        ThroughputRound.walkConcurrently(apis.stream().map(ScriptedApprover::new).toList(), releases, keys);
-        ThroughputRound.awaitIdle(apis.get(0));
+        ConcurrentReleases.walkConcurrently(apis.stream().map(ScriptedApprover::new).toList(), releases, keys, ThroughputRound.TIMEOUT);
+        ConcurrentReleases.awaitIdle(apis.get(0));
     }
 
     /**
@@ -175,19 +178,19 @@ class ThroughputBenchmarkIT {
             keys.add(key);
             JsonNode[] task = new JsonNode[1];
             Releases.await(() -> "the Go/No-Go of " + key, Duration.ofMinutes(1), () -> {
-                JsonNode found = api.json("admin", "/engine-rest/task?taskDefinitionKey=UserTask_GoNoGo&processInstanceBusinessKey="
-                        + Releases.encode(key));
+                JsonNode found = api.json("admin", "/engine-rest/task?taskDefinitionKey=" + ScriptedApprover.Step.GO_NO_GO.taskKey
+                        + "&processInstanceBusinessKey=" + Releases.encode(key));
                 task[0] = found.size() == 1 ? found.get(0) : null;
                 return task[0] != null;
             });
             delays.add((double) (ThroughputRound.epochMillis(task[0].path("created").asText()) - sentAt));
         }
-        ThroughputRound.walkConcurrently(List.of(new ScriptedApprover(api)), releases, keys);
-        ThroughputRound.awaitIdle(api);
+        ConcurrentReleases.walkConcurrently(List.of(new ScriptedApprover(api)), releases, keys, ThroughputRound.TIMEOUT);
+        ConcurrentReleases.awaitIdle(api);
         return delays;
     }
 
-    private String report(List<Figures> rounds, List<Double> firstTask, long emptyBytes, long fullBytes, int releases) {
+    private String report(List<Figures> rounds, List<Double> firstTask, long emptyBytes, long fullBytes, int releases, int repeatedJobs) {
         StringBuilder text = new StringBuilder();
         text.append(LocalDate.now()).append(", ").append(database.describe()).append(", ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores; each node -Xmx1g, demo profile. Each round: ")
@@ -227,7 +230,8 @@ class ThroughputBenchmarkIT {
                 + " (history kept in full, as until history cleanup removes it)%s%n", mib(emptyBytes), mib(fullBytes),
                 releases, mib(fullBytes - emptyBytes) / releases * 1000,
                 server == null ? "; the H2 file measured compacted, with the node stopped" : "; every table of the schema with its indexes"));
-        text.append("- jobs run to success more than once, over every round (engine job log): 0; every deploy applied once per environment\n");
+        text.append(String.format("- jobs run to success more than once, over every round (engine job log): %d; each round checked every"
+                + " deploy applied once per environment%n", repeatedJobs));
         return text.toString();
     }
 

@@ -3,7 +3,6 @@ package dev.liftoff.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.liftoff.operations.ScriptedApprover.Step;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -14,14 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
@@ -78,10 +69,10 @@ final class ThroughputRound {
         double clientBefore = ProcessCpu.seconds(ProcessHandle.current().pid());
 
         long startedAt = System.currentTimeMillis();
-        List<LiftoffApi.Reply> answers = startAtOnce(apis, services, version);
+        List<LiftoffApi.Reply> answers = ConcurrentReleases.startAtOnce(apis, services, version);
         List<String> businessKeys = services.stream().map(service -> service + "@" + version).toList();
-        walkConcurrently(approvers, releases, businessKeys);
-        awaitIdle(any);
+        ConcurrentReleases.walkConcurrently(approvers, releases, businessKeys, TIMEOUT);
+        ConcurrentReleases.awaitIdle(any);
 
         double appCpu = appCpu() - appBefore;
         double databaseCpuSeconds = databaseCpu ? ProcessCpu.postgresSeconds() - databaseBefore : Double.NaN;
@@ -141,7 +132,8 @@ final class ThroughputRound {
     private static List<Double> firstTaskDelays(LiftoffApi api, List<JsonNode> roots, long startedAt) {
         Set<String> rootIds = roots.stream().map(root -> root.path("id").asText()).collect(Collectors.toSet());
         Map<String, Long> created = new HashMap<>();
-        for (JsonNode task : api.json("admin", "/engine-rest/history/task?taskDefinitionKey=UserTask_GoNoGo&maxResults=100000")) {
+        String goNoGoTasks = "/engine-rest/history/task?taskDefinitionKey=" + ScriptedApprover.Step.GO_NO_GO.taskKey + "&maxResults=100000";
+        for (JsonNode task : api.json("admin", goNoGoTasks)) {
             String root = task.path("rootProcessInstanceId").asText();
             if (rootIds.contains(root)) {
                 created.merge(root, epochMillis(task.path("startTime").asText()), Math::min);
@@ -149,74 +141,6 @@ final class ThroughputRound {
         }
         assertThat(created).as("Go/No-Go tasks of the round's releases").hasSize(roots.size());
         return created.values().stream().map(at -> (double) (at - startedAt)).toList();
-    }
-
-    private static List<LiftoffApi.Reply> startAtOnce(List<LiftoffApi> apis, List<String> services, String version) throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(services.size());
-        CountDownLatch ready = new CountDownLatch(services.size());
-        CountDownLatch go = new CountDownLatch(1);
-        try {
-            List<Future<LiftoffApi.Reply>> pending = new ArrayList<>();
-            for (int i = 0; i < services.size(); i++) {
-                LiftoffApi api = apis.get(i % apis.size());
-                String service = services.get(i);
-                pending.add(clients.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return api.post("ci-bot", "/api/releases", Releases.request(service, version, "abc1234"));
-                }));
-            }
-            ready.await();
-            go.countDown();
-            List<LiftoffApi.Reply> answers = new ArrayList<>();
-            for (Future<LiftoffApi.Reply> answer : pending) {
-                answers.add(answer.get(2, TimeUnit.MINUTES));
-            }
-            return answers;
-        } finally {
-            clients.shutdownNow();
-        }
-    }
-
-    /**
-     * One thread per approver, each through their own queue, until every release ended; with
-     * several nodes each person's next round goes to the next node.
-     */
-    static void walkConcurrently(List<ScriptedApprover> approvers, Releases releases, List<String> businessKeys) throws Exception {
-        AtomicBoolean done = new AtomicBoolean();
-        ExecutorService people = Executors.newFixedThreadPool(Step.values().length);
-        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
-        for (Step step : Step.values()) {
-            AtomicInteger rounds = new AtomicInteger(step.ordinal());
-            people.submit(() -> {
-                while (!done.get()) {
-                    ScriptedApprover approver = approvers.get(rounds.getAndIncrement() % approvers.size());
-                    try {
-                        if (approver.sweep(step, businessKeys) == 0) {
-                            LiftoffNode.sleep(250);
-                        }
-                    } catch (RuntimeException | AssertionError e) {
-                        failures.add(e);
-                        LiftoffNode.sleep(1000);
-                    }
-                }
-            });
-        }
-        try {
-            Releases.await(() -> "every release to end; approver errors " + approvers.stream().flatMap(a -> a.errors().stream()).toList()
-                    + ", failures " + failures, TIMEOUT, () -> releases.allEnded(businessKeys));
-        } finally {
-            done.set(true);
-            people.shutdown();
-            people.awaitTermination(1, TimeUnit.MINUTES);
-        }
-        assertThat(failures).as("approvers' failed calls").isEmpty();
-    }
-
-    /** until the job executors have nothing left that is due (the last mails, the outcome notices) */
-    static void awaitIdle(LiftoffApi api) {
-        Releases.await(() -> "the job executor to run every due job", Duration.ofMinutes(3),
-                () -> api.json("admin", "/engine-rest/job/count?executable=true").path("count").asLong() == 0);
     }
 
     /** successful job runs per node so far, by the hostname the engine records in its job log */
