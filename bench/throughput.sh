@@ -7,8 +7,9 @@
 #
 # Needs: Java 17; for the PostgreSQL part a server that trusts the user postgres at 127.0.0.1:5432
 # (or -Dliftoff.db.url=... -Dliftoff.db.user=... -Dliftoff.db.password=...), without which only the
-# H2 part runs. Takes about 15 minutes; keep the machine otherwise idle while it runs.
-# Usage: bench/throughput.sh [extra Maven arguments, e.g. -o to build offline, -Dliftoff.bench.releases=200]
+# H2 part runs. Takes about 20 minutes; keep the machine otherwise idle while it runs.
+# Usage: bench/throughput.sh [extra Maven arguments, e.g. -o to build offline, -Dliftoff.bench.releases=200,
+#        -Dliftoff.bench.job-threads=5 for the job threads each node runs (default 10, as Liftoff ships)]
 set -euo pipefail
 
 cd "$(dirname "$0")/.."

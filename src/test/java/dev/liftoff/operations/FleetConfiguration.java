@@ -37,6 +37,12 @@ final class FleetConfiguration {
         return this;
     }
 
+    FleetConfiguration watchProduction(Duration every, Duration lasting) {
+        productionEvery = every;
+        productionFor = lasting;
+        return this;
+    }
+
     /**
      * Jobs stay locked only this long ({@code camunda.bpm.job-execution.lock-time-in-millis}), so a
      * dead node's jobs go to another node soon; every step limit is cut to a quarter of it, which

@@ -44,6 +44,7 @@ final class LiftoffNode implements AutoCloseable {
     private final int port;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile Process process;
+    private volatile boolean paused;
     private Path log;
     private int starts;
 
@@ -165,10 +166,50 @@ final class LiftoffNode implements AutoCloseable {
         }
     }
 
+    /**
+     * freezes the node as it is (SIGSTOP), its JIT-compiled code included: until {@link #resume()}
+     * it answers nothing and takes no job. Pause it only at rest, with no job of it running.
+     */
+    void pause() {
+        signal("STOP");
+        paused = true;
+    }
+
+    /** lets a paused node go on (SIGCONT) */
+    void resume() {
+        signal("CONT");
+        paused = false;
+    }
+
+    boolean isPaused() {
+        return paused;
+    }
+
+    private void signal(String name) {
+        if (!isRunning()) {
+            throw new IllegalStateException(this + " is not running: cannot send it SIG" + name);
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(pid())).redirectErrorStream(true).start();
+            String output = new String(kill.getInputStream().readAllBytes());
+            if (kill.waitFor() != 0) {
+                throw new AssertionError("kill -" + name + " " + pid() + " failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot send SIG" + name + " to " + this, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** stops the node the way an operator does: SIGTERM, then Spring's graceful shutdown */
     void stop() {
         if (!isRunning()) {
             return;
+        }
+        if (paused) {
+            resume();
         }
         process.destroy();
         try {

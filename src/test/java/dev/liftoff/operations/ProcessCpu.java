@@ -45,6 +45,19 @@ final class ProcessCpu {
     }
 
     /**
+     * Time all the machine's cores spent idle so far (idle and iowait of {@code /proc/stat}), in
+     * seconds: a round whose machine never idled was limited by CPU, not by waiting.
+     */
+    static double machineIdleSeconds() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            return (Long.parseLong(cpu[4]) + Long.parseLong(cpu[5])) / (double) ClockTicks.PER_SECOND;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * The fields of {@code /proc/<pid>/stat}, numbered from 1 as proc(5) does (index 0 unused), or
      * null when the process has ended.
      */

@@ -32,7 +32,8 @@ final class ThroughputRound {
     /** what one round measured */
     record Figures(String label, int nodes, int releases, double makespanSeconds, double steadyPerSecond, double meanLifecycleSeconds,
             double firstTaskP50Ms, double firstTaskP95Ms, double appCpuSeconds, double databaseCpuSeconds, double clientCpuSeconds,
-            long databaseGrowthBytes, Map<String, Long> jobsByNode, long concurrentChangeRetries, int approvals, int approvalConflicts) {
+            long databaseGrowthBytes, Map<String, Long> jobsByNode, long concurrentChangeRetries, int approvals, int approvalConflicts,
+            double machineIdleShare) {
 
         double perSecond() {
             return releases / makespanSeconds;
@@ -69,9 +70,13 @@ final class ThroughputRound {
         double clientBefore = ProcessCpu.seconds(ProcessHandle.current().pid());
 
         long startedAt = System.currentTimeMillis();
+        double idleBefore = ProcessCpu.machineIdleSeconds();
         List<LiftoffApi.Reply> answers = ConcurrentReleases.startAtOnce(apis, services, version);
         List<String> businessKeys = services.stream().map(service -> service + "@" + version).toList();
         ConcurrentReleases.walkConcurrently(approvers, releases, businessKeys, TIMEOUT);
+        // while releases ran: the share of the cores' time nobody used
+        double machineIdleShare = (ProcessCpu.machineIdleSeconds() - idleBefore)
+                / (Runtime.getRuntime().availableProcessors() * (System.currentTimeMillis() - startedAt) / 1000.0);
         ConcurrentReleases.awaitIdle(any);
 
         double appCpu = appCpu() - appBefore;
@@ -108,7 +113,7 @@ final class ThroughputRound {
                 lifecycleSum / roots.size() / 1000.0, percentile(firstTasks, 50), percentile(firstTasks, 95), appCpu, databaseCpuSeconds,
                 clientCpu, bytesBefore < 0 ? -1 : bytesAfter - bytesBefore, jobs, new JobFailures(any).concurrentChanges() - retriesBefore,
                 approvers.stream().mapToInt(ScriptedApprover::completed).sum(),
-                approvers.stream().mapToInt(ScriptedApprover::conflicts).sum());
+                approvers.stream().mapToInt(ScriptedApprover::conflicts).sum(), machineIdleShare);
     }
 
     /** the nodes' CPU seconds so far, summed */
