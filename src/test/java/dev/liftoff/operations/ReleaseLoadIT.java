@@ -73,7 +73,7 @@ class ReleaseLoadIT {
         long started = System.nanoTime();
         List<LiftoffApi.Reply> answers = ConcurrentReleases.startAtOnce(List.of(api), services, "1.0.0");
         long postsDone = System.nanoTime();
-        List<String> released = services.stream().map(service -> service + "@1.0.0").toList();
+        List<String> released = services.stream().map(service -> Releases.businessKey(service, "1.0.0")).toList();
         ConcurrentReleases.walkConcurrently(List.of(approver), releases, released, ALL_ENDED_WITHIN);
         long allEnded = System.nanoTime();
         ConcurrentReleases.awaitIdle(api);

@@ -40,6 +40,11 @@ final class Releases {
         return request;
     }
 
+    /** the business key a release of this service and version gets */
+    static String businessKey(String service, String version) {
+        return service + "@" + version;
+    }
+
     /** starts the release and returns its business key, {@code service@version} */
     String start(String service, String version, String commitSha) {
         LiftoffApi.Reply reply = api.post("ci-bot", "/api/releases", request(service, version, commitSha));
@@ -47,7 +52,7 @@ final class Releases {
             throw new AssertionError("POST /api/releases for " + service + " " + version + " answered " + reply.status() + ": "
                     + reply.body());
         }
-        return service + "@" + version;
+        return businessKey(service, version);
     }
 
     /** every root release instance the engine knows of, running or ended */

@@ -177,8 +177,9 @@ class ThroughputBenchmarkIT {
      */
     private static void warmUp(List<LiftoffApi> apis, List<String> services) throws Exception {
         Releases releases = new Releases(apis.get(0));
-        ConcurrentReleases.startAtOnce(apis, services, "1.0.0");
-        List<String> keys = services.stream().map(service -> service + "@1.0.0").toList();
+        List<LiftoffApi.Reply> answers = ConcurrentReleases.startAtOnce(apis, services, "1.0.0");
+        assertThat(answers).as("answers to the warm-up's starts").allSatisfy(answer -> assertThat(answer.status()).isEqualTo(201));
+        List<String> keys = services.stream().map(service -> Releases.businessKey(service, "1.0.0")).toList();
         ConcurrentReleases.walkConcurrently(apis.stream().map(ScriptedApprover::new).toList(), releases, keys, ThroughputRound.TIMEOUT);
         ConcurrentReleases.awaitIdle(apis.get(0));
     }
@@ -240,7 +241,7 @@ class ThroughputBenchmarkIT {
         }
         text.append("\n- releases/s (all): the round's releases ÷ (last end − first POST); (steady): between the ends of the first\n")
                 .append("  and the last tenth of them. Start → Go/No-Go here is under the burst of the round's starts. Machine idle: the\n")
-                .append("  share of all cores' time left unused from the first POST to the last end (/proc/stat).\n");
+                .append("  share of all cores' time left unused from the first POST until every release had ended (/proc/stat).\n");
         Map<Integer, List<Figures>> byNodes = rounds.stream().collect(Collectors.groupingBy(Figures::nodes));
         double one = mean(byNodes.get(1));
         text.append(String.format("- one node: %.2f releases/s (mean of its rounds); %s%n", one, cpuPerRelease(byNodes.get(1))));

@@ -72,7 +72,7 @@ final class ThroughputRound {
         long startedAt = System.currentTimeMillis();
         double idleBefore = ProcessCpu.machineIdleSeconds();
         List<LiftoffApi.Reply> answers = ConcurrentReleases.startAtOnce(apis, services, version);
-        List<String> businessKeys = services.stream().map(service -> service + "@" + version).toList();
+        List<String> businessKeys = services.stream().map(service -> Releases.businessKey(service, version)).toList();
         ConcurrentReleases.walkConcurrently(approvers, releases, businessKeys, TIMEOUT);
         // while releases ran: the share of the cores' time nobody used
         double machineIdleShare = (ProcessCpu.machineIdleSeconds() - idleBefore)
