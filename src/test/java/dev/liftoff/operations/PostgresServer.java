@@ -137,6 +137,16 @@ final class PostgresServer {
             return "PostgreSQL, schema " + name;
         }
 
+        /**
+         * Reclaims the dead rows of the schema's tables and refreshes their statistics (VACUUM
+         * ANALYZE), as autovacuum does on a server that runs it.
+         */
+        void vacuum() {
+            for (Map<String, Object> table : query("SELECT tablename AS NAME FROM pg_tables WHERE schemaname = ?", name)) {
+                execute("VACUUM ANALYZE " + name + "." + table.get("NAME"));
+            }
+        }
+
         /** drops the schema; only once no node uses it any more */
         @Override
         public void close() {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -45,6 +47,48 @@ final class ProcessCpu {
     }
 
     /**
+     * What the threads of one JVM used so far, by name with its numbers left out (the threads of a
+     * pool together), in seconds; what threads that have ended used is in the process's total only,
+     * and shows here as {@code ended threads}.
+     */
+    static Map<String, Double> byThreadName(long pid) {
+        Map<String, Double> names = new TreeMap<>();
+        double live = 0;
+        try (Stream<Path> threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path thread : (Iterable<Path>) threads::iterator) {
+                String[] fields = statFields(thread.resolve("stat"));
+                if (fields != null) {
+                    double seconds = ticks(fields, 14, 15) / (double) ClockTicks.PER_SECOND;
+                    names.merge(fields[1].substring(1, fields[1].length() - 1).replaceAll("[0-9]+", "#"), seconds, Double::sum);
+                    live += seconds;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        names.put("ended threads", seconds(pid) - live);
+        return names;
+    }
+
+    /** a JVM thread's kind, by its name (as the kernel keeps it or as {@link #byThreadName} gives it) */
+    static String threadKind(String thread) {
+        String name = thread.replaceAll("[0-9]+", "#");
+        if (name.startsWith("C# Compiler")) {
+            return "JIT";
+        }
+        if (name.startsWith("GC Thread") || name.startsWith("G# ") || name.equals("VM Thread")) {
+            return "GC and VM";
+        }
+        if (name.startsWith("camundaTaskExe") || name.startsWith("JobExecutor")) {
+            return "job executor";
+        }
+        if (name.startsWith("http-nio")) {
+            return "HTTP";
+        }
+        return name.equals("ended threads") ? name : "other";
+    }
+
+    /**
      * Time all the machine's cores spent idle so far (idle and iowait of {@code /proc/stat}), in
      * seconds: a round whose machine never idled was limited by CPU, not by waiting.
      */
@@ -62,8 +106,12 @@ final class ProcessCpu {
      * null when the process has ended.
      */
     private static String[] statFields(long pid) {
+        return statFields(Path.of("/proc", String.valueOf(pid), "stat"));
+    }
+
+    private static String[] statFields(Path statFile) {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String stat = Files.readString(statFile);
             // the command name in parentheses may hold spaces: split only what follows it
             int close = stat.lastIndexOf(')');
             String[] rest = stat.substring(close + 2).split(" ");

@@ -33,10 +33,17 @@ final class ThroughputRound {
     record Figures(String label, int nodes, int releases, double makespanSeconds, double steadyPerSecond, double meanLifecycleSeconds,
             double firstTaskP50Ms, double firstTaskP95Ms, double appCpuSeconds, double databaseCpuSeconds, double clientCpuSeconds,
             long databaseGrowthBytes, Map<String, Long> jobsByNode, long concurrentChangeRetries, int approvals, int approvalConflicts,
-            double machineIdleShare) {
+            double machineIdleShare, Map<String, Double> nodeCpuByThread) {
 
         double perSecond() {
             return releases / makespanSeconds;
+        }
+
+        /** what the nodes' threads of each kind used (see {@link ProcessCpu#threadKind}), in CPU seconds */
+        Map<String, Double> nodeCpuByKind() {
+            Map<String, Double> kinds = new TreeMap<>();
+            nodeCpuByThread.forEach((thread, seconds) -> kinds.merge(ProcessCpu.threadKind(thread), seconds, Double::sum));
+            return kinds;
         }
     }
 
@@ -66,6 +73,7 @@ final class ThroughputRound {
         long retriesBefore = new JobFailures(any).concurrentChanges();
         long bytesBefore = databaseBytes.getAsLong();
         double appBefore = appCpu();
+        Map<String, Double> threadsBefore = cpuByThread();
         double databaseBefore = databaseCpu ? ProcessCpu.postgresSeconds() : 0;
         double clientBefore = ProcessCpu.seconds(ProcessHandle.current().pid());
 
@@ -80,6 +88,8 @@ final class ThroughputRound {
         ConcurrentReleases.awaitIdle(any);
 
         double appCpu = appCpu() - appBefore;
+        Map<String, Double> byThread = new TreeMap<>();
+        cpuByThread().forEach((name, seconds) -> byThread.put(name, seconds - threadsBefore.getOrDefault(name, 0.0)));
         double databaseCpuSeconds = databaseCpu ? ProcessCpu.postgresSeconds() - databaseBefore : Double.NaN;
         double clientCpu = ProcessCpu.seconds(ProcessHandle.current().pid()) - clientBefore;
         long bytesAfter = databaseBytes.getAsLong();
@@ -113,12 +123,19 @@ final class ThroughputRound {
                 lifecycleSum / roots.size() / 1000.0, percentile(firstTasks, 50), percentile(firstTasks, 95), appCpu, databaseCpuSeconds,
                 clientCpu, bytesBefore < 0 ? -1 : bytesAfter - bytesBefore, jobs, new JobFailures(any).concurrentChanges() - retriesBefore,
                 approvers.stream().mapToInt(ScriptedApprover::completed).sum(),
-                approvers.stream().mapToInt(ScriptedApprover::conflicts).sum(), machineIdleShare);
+                approvers.stream().mapToInt(ScriptedApprover::conflicts).sum(), machineIdleShare, byThread);
     }
 
     /** the nodes' CPU seconds so far, summed */
     private double appCpu() {
         return nodes.stream().mapToDouble(LiftoffNode::cpuSeconds).sum();
+    }
+
+    /** the nodes' CPU seconds so far by thread (see {@link ProcessCpu#byThreadName}), summed over the nodes */
+    private Map<String, Double> cpuByThread() {
+        Map<String, Double> byThread = new TreeMap<>();
+        nodes.forEach(node -> ProcessCpu.byThreadName(node.pid()).forEach((name, seconds) -> byThread.merge(name, seconds, Double::sum)));
+        return byThread;
     }
 
     /**
