@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Straight-through release lifecycles per second and what each costs, in one command: the packaged
 # Liftoff run as separate processes against a local fleet of environments, on the H2 file (one node)
-# and on PostgreSQL (one node and two nodes on one schema, in alternating rounds); releases started
+# and on PostgreSQL (one node and two nodes on one schema, in rounds of either); releases started
 # at once, approved by scripted approvers as soon as each task appears. Prints the figures, which
 # are also kept in target/bench/throughput.md (a section per database).
 #
@@ -9,6 +9,7 @@
 # (or -Dliftoff.db.url=... -Dliftoff.db.user=... -Dliftoff.db.password=...), without which only the
 # H2 part runs. Takes about 20 minutes; keep the machine otherwise idle while it runs.
 # Usage: bench/throughput.sh [extra Maven arguments, e.g. -o to build offline, -Dliftoff.bench.releases=200,
+#        -Dliftoff.bench.warm-up=N for the releases run before any round (default 400),
 #        -Dliftoff.bench.job-threads=5 for the job threads each node runs (default 10, as Liftoff ships)]
 set -euo pipefail
 
