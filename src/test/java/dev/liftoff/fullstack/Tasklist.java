@@ -174,11 +174,26 @@ final class Tasklist implements AutoCloseable {
 
     /** types into the last text field, number field or text area labelled so */
     void typeInto(String label, String text) {
-        WebElement field = last(By.xpath("//form//label[starts-with(normalize-space(.),'" + label + "')]/following::*[self::input or self::textarea][1]"));
-        ((ChromeDriver) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
-        field.sendKeys(text);
-        // leaving the field hands its value to the form at once (form-js holds typed text back for a moment)
-        field.sendKeys(org.openqa.selenium.Keys.TAB);
+        By locator = By.xpath("//form//label[starts-with(normalize-space(.),'" + label + "')]/following::*[self::input or self::textarea][1]");
+        // typed until the field still holds the text at the next look: form-js may render a field
+        // anew just after it was typed into (a dynamic list's item after a select of the same item
+        // changed), and the new one is empty
+        wait.until(page -> {
+            try {
+                WebElement field = last(locator);
+                if (text.equals(field.getDomProperty("value"))) {
+                    return true;
+                }
+                ((ChromeDriver) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
+                field.clear();
+                field.sendKeys(text);
+                // leaving the field hands its value to the form at once (form-js holds typed text back for a moment)
+                field.sendKeys(org.openqa.selenium.Keys.TAB);
+                return false;
+            } catch (StaleElementReferenceException renderedAnew) {
+                return false;
+            }
+        });
     }
 
     private WebElement last(By locator) {
