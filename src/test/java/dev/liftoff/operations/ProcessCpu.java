@@ -59,7 +59,7 @@ final class ProcessCpu {
                 String[] fields = statFields(thread.resolve("stat"));
                 if (fields != null) {
                     double seconds = ticks(fields, 14, 15) / (double) ClockTicks.PER_SECOND;
-                    names.merge(fields[1].substring(1, fields[1].length() - 1).replaceAll("[0-9]+", "#"), seconds, Double::sum);
+                    names.merge(pooled(fields[1].substring(1, fields[1].length() - 1)), seconds, Double::sum);
                     live += seconds;
                 }
             }
@@ -70,9 +70,16 @@ final class ProcessCpu {
         return names;
     }
 
+    /** CPU seconds by thread name (as {@link #byThreadName} gives them) summed by {@link #threadKind} */
+    static Map<String, Double> byThreadKind(Map<String, Double> byThreadName) {
+        Map<String, Double> kinds = new TreeMap<>();
+        byThreadName.forEach((thread, seconds) -> kinds.merge(threadKind(thread), seconds, Double::sum));
+        return kinds;
+    }
+
     /** a JVM thread's kind, by its name (as the kernel keeps it or as {@link #byThreadName} gives it) */
     static String threadKind(String thread) {
-        String name = thread.replaceAll("[0-9]+", "#");
+        String name = pooled(thread);
         if (name.startsWith("C# Compiler")) {
             return "JIT";
         }
@@ -86,6 +93,11 @@ final class ProcessCpu {
             return "HTTP";
         }
         return name.equals("ended threads") ? name : "other";
+    }
+
+    /** a thread's name with its numbers left out, the same for every thread of a pool */
+    private static String pooled(String thread) {
+        return thread.replaceAll("[0-9]+", "#");
     }
 
     /**

@@ -1,9 +1,7 @@
 package dev.liftoff.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ProcessCpuTest {
@@ -21,12 +19,23 @@ class ProcessCpuTest {
     }
 
     @Test
-    void theThreadsOfThisJvmAddUpToWhatItUsed() {
+    void aThreadsCpuShowsUnderTheNameOfItsPool() throws Exception {
         long pid = ProcessHandle.current().pid();
-        Map<String, Double> byThread = ProcessCpu.byThreadName(pid);
-        double total = ProcessCpu.seconds(pid);
+        double before = ProcessCpu.byThreadName(pid).getOrDefault("cpu-burner-#", 0.0);
+        Thread burner = new Thread(() -> {
+            long until = System.nanoTime() + 400_000_000L;
+            long sum = 0;
+            while (System.nanoTime() < until) {
+                sum += System.nanoTime() % 7;
+            }
+            assertThat(sum).isNotNegative();
+        }, "cpu-burner-17");
+        burner.start();
+        // read while it still runs: an ended thread shows only in the process's total
+        Thread.sleep(300);
+        double during = ProcessCpu.byThreadName(pid).getOrDefault("cpu-burner-#", 0.0);
+        burner.join();
 
-        assertThat(byThread).containsKey("ended threads").anySatisfy((name, seconds) -> assertThat(name).contains("#"));
-        assertThat(byThread.values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(total, within(0.5));
+        assertThat(during - before).as("CPU seconds of the thread cpu-burner-17 after 300 ms of spinning").isBetween(0.05, 0.5);
     }
 }

@@ -41,9 +41,7 @@ final class ThroughputRound {
 
         /** what the nodes' threads of each kind used (see {@link ProcessCpu#threadKind}), in CPU seconds */
         Map<String, Double> nodeCpuByKind() {
-            Map<String, Double> kinds = new TreeMap<>();
-            nodeCpuByThread.forEach((thread, seconds) -> kinds.merge(ProcessCpu.threadKind(thread), seconds, Double::sum));
-            return kinds;
+            return ProcessCpu.byThreadKind(nodeCpuByThread);
         }
     }
 
