@@ -19,17 +19,24 @@ public record LiftoffProperties(
         @Valid @NotNull AdminProperties admin,
         @NotEmpty(message = "declare at least one service under liftoff.services.<id>")
         Map<String, @Valid @NotNull ServiceConfig> services,
-        @Valid IncidentsConfig incidents) {
+        @Valid IncidentsConfig incidents,
+        @Valid MetricsConfig metrics) {
 
     @ConstructorBinding
     public LiftoffProperties {
         services = services == null ? Map.of() : Map.copyOf(services);
         incidents = incidents == null ? IncidentsConfig.defaults() : incidents;
+        metrics = metrics == null ? MetricsConfig.none() : metrics;
     }
 
-    /** Liftoff with the reference incident settings */
+    /** Liftoff with the reference incident settings and no metrics providers */
     public LiftoffProperties(AdminProperties admin, Map<String, ServiceConfig> services) {
-        this(admin, services, null);
+        this(admin, services, null, null);
+    }
+
+    /** Liftoff without metrics providers */
+    public LiftoffProperties(AdminProperties admin, Map<String, ServiceConfig> services, IncidentsConfig incidents) {
+        this(admin, services, incidents, null);
     }
 
     public Optional<ServiceConfig> service(String id) {

@@ -223,6 +223,96 @@ class ConfigurationValidationTest {
                 });
     }
 
+    @Test
+    void withoutMetricsSettingsNoProviderIsDeclared() {
+        runner.withPropertyValues(ONE_SERVICE).withPropertyValues("liftoff.admin.password=s3cret")
+                .run(context -> assertThat(context.getBean(LiftoffProperties.class).metrics().providers()).isEmpty());
+    }
+
+    @Test
+    void aPrometheusProviderBindsWithItsDefaults() {
+        runner.withPropertyValues(ONE_SERVICE).withPropertyValues("liftoff.admin.password=s3cret",
+                        "liftoff.metrics.providers.prometheus.type=prometheus",
+                        "liftoff.metrics.providers.prometheus.url=http://127.0.0.1:9090/prom",
+                        "liftoff.metrics.providers.prometheus.token-env=PROMETHEUS_TOKEN",
+                        "liftoff.metrics.providers.prometheus.ssl-bundle=prometheus-ca",
+                        "liftoff.metrics.providers.thanos.type=prometheus",
+                        "liftoff.metrics.providers.thanos.url=https://thanos.internal:10902",
+                        "liftoff.metrics.providers.thanos.graph-url=https://thanos.example.com",
+                        "liftoff.metrics.providers.thanos.username=liftoff",
+                        "liftoff.metrics.providers.thanos.password-env=THANOS_PASSWORD",
+                        "liftoff.metrics.providers.thanos.timeout=PT30S")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    MetricsConfig metrics = context.getBean(LiftoffProperties.class).metrics();
+                    assertThat(metrics.providers()).containsOnlyKeys("prometheus", "thanos");
+                    MetricProviderConfig prometheus = metrics.providers().get("prometheus");
+                    assertThat(prometheus.type()).isEqualTo(MetricProviderConfig.Type.PROMETHEUS);
+                    assertThat(prometheus.url()).hasToString("http://127.0.0.1:9090/prom");
+                    assertThat(prometheus.graphUrl()).as("defaults to url").hasToString("http://127.0.0.1:9090/prom");
+                    assertThat(prometheus.timeout()).isEqualTo(Duration.ofSeconds(10));
+                    assertThat(prometheus.tokenEnv()).isEqualTo("PROMETHEUS_TOKEN");
+                    assertThat(prometheus.sslBundle()).isEqualTo("prometheus-ca");
+                    MetricProviderConfig thanos = metrics.providers().get("thanos");
+                    assertThat(thanos.graphUrl()).hasToString("https://thanos.example.com");
+                    assertThat(thanos.username()).isEqualTo("liftoff");
+                    assertThat(thanos.passwordEnv()).isEqualTo("THANOS_PASSWORD");
+                    assertThat(thanos.timeout()).isEqualTo(Duration.ofSeconds(30));
+                });
+    }
+
+    @Test
+    void aWrongMetricsProviderValueIsNamedByItsKey() {
+        runner.withPropertyValues(ONE_SERVICE).withPropertyValues("liftoff.admin.password=s3cret",
+                        "liftoff.metrics.providers.prometheus.type=prometheus",
+                        "liftoff.metrics.providers.prometheus.url=ftp://prometheus.example.com",
+                        "liftoff.metrics.providers.prometheus.graph-url=https://prom.example.com/graph?x=1",
+                        "liftoff.metrics.providers.prometheus.timeout=0s",
+                        "liftoff.metrics.providers.prometheus.token-env=PROMETHEUS_TOKEN",
+                        "liftoff.metrics.providers.prometheus.username=liftoff",
+                        "liftoff.metrics.providers.basic.type=prometheus",
+                        "liftoff.metrics.providers.basic.url=https://liftoff:hunter2@prometheus.example.com",
+                        "liftoff.metrics.providers.basic.username=liftoff",
+                        "liftoff.metrics.providers.nameless.type=prometheus",
+                        "liftoff.metrics.providers.nameless.password-env=PROMETHEUS_PASSWORD")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(messages(context.getStartupFailure()))
+                            .contains("metrics.providers[prometheus].urlUsable")
+                            .contains("url must be an absolute http(s) URL without credentials, query or fragment")
+                            .contains("metrics.providers[prometheus].graphUrlUsable")
+                            .contains("metrics.providers[prometheus].timeoutPositive")
+                            .contains("metrics.providers[prometheus].oneKindOfAuth")
+                            .contains("set either token-env (a bearer token) or username with password-env (basic auth), not both")
+                            .contains("metrics.providers[basic].urlUsable")
+                            .contains("metrics.providers[basic].passwordNamed")
+                            .contains("username needs password-env: the name of the environment variable holding the password")
+                            .contains("metrics.providers[nameless].url")
+                            .contains("set the provider's url, e.g. http://prometheus.example.com:9090")
+                            .contains("metrics.providers[nameless].usernameSet")
+                            .doesNotContain("hunter2");
+                });
+    }
+
+    @Test
+    void anUnknownMetricsProviderTypeIsNamedByItsKey() {
+        runner.withPropertyValues(ONE_SERVICE).withPropertyValues("liftoff.admin.password=s3cret",
+                        "liftoff.metrics.providers.graphite.type=graphite",
+                        "liftoff.metrics.providers.graphite.url=http://graphite.example.com")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(messages(context.getStartupFailure())).contains("liftoff.metrics.providers.graphite.type");
+                });
+        runner.withPropertyValues(ONE_SERVICE).withPropertyValues("liftoff.admin.password=s3cret",
+                        "liftoff.metrics.providers.prometheus.url=http://prometheus.example.com")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(messages(context.getStartupFailure()))
+                            .contains("metrics.providers[prometheus].type")
+                            .contains("set the provider's type: prometheus");
+                });
+    }
+
     private static String messages(Throwable failure) {
         StringBuilder all = new StringBuilder();
         for (Throwable t = failure; t != null; t = t.getCause()) {
