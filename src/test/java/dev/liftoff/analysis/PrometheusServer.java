@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -299,9 +298,8 @@ public final class PrometheusServer implements AutoCloseable {
                     .append("  scrape_interval: ").append(interval).append('\n')
                     .append("  evaluation_interval: ").append(interval).append('\n')
                     .append("scrape_configs:\n");
-            List<Target> all = new ArrayList<>(targets);
-            for (int i = 0; i < all.size(); i++) {
-                Target target = all.get(i);
+            for (int i = 0; i < targets.size(); i++) {
+                Target target = targets.get(i);
                 yaml.append("  - job_name: ").append(quoted("target-" + i)).append('\n')
                         .append("    metrics_path: ").append(quoted(target.metricsPath())).append('\n')
                         .append("    static_configs:\n")

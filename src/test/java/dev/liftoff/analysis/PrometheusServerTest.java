@@ -3,6 +3,7 @@ package dev.liftoff.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,7 +54,7 @@ class PrometheusServerTest {
             });
             assertThat(prometheus.isRunning()).isTrue();
 
-            var uri = prometheus.uri();
+            URI uri = prometheus.uri();
             prometheus.stop();
             prometheus.stop();
             assertThat(prometheus.isRunning()).isFalse();
