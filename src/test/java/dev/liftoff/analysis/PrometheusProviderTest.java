@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PrometheusProviderTest {
 
-    static final String HOSTILE = "\"} or vector(1) # \\ ' `{{x}}`\nnext line";
+    static final String HOSTILE = "\"} or vector(1) # \\ ' `{{x}}`\nnext line\ttab \u0001 ünï 🚀";
     private static final String REQUESTS = "demo_requests_total";
 
     static MetricsTarget target;
