@@ -5,6 +5,7 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
@@ -18,6 +19,8 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param blueGreen the idle slot and the traffic switch; required with {@code strategy: blue-green}
  * @param monitoring the window of ticks after the deploy (none when left out)
  * @param rollbackTriggers what else rolls this environment back during its window (production)
+ * @param analyses metric analyses of this environment, by name: they override (field by field) or
+ *     add to the service's; {@code enabled: false} turns one of the service's off here
  */
 public record EnvironmentConfig(
         @NotNull(message = "set the environment's base-url, e.g. https://staging.example.com") URI baseUrl,
@@ -28,7 +31,8 @@ public record EnvironmentConfig(
         DeployStrategy strategy,
         @Valid BlueGreenConfig blueGreen,
         @Valid MonitoringConfig monitoring,
-        @Valid RollbackTriggers rollbackTriggers) {
+        @Valid RollbackTriggers rollbackTriggers,
+        Map<String, @Valid @NotNull AnalysisConfig> analyses) {
 
     // the constructor Liftoff's configuration binds to; the shorter ones are for code
     @ConstructorBinding
@@ -39,6 +43,14 @@ public record EnvironmentConfig(
         strategy = strategy == null ? DeployStrategy.DIRECT : strategy;
         monitoring = monitoring == null ? MonitoringConfig.none() : monitoring;
         rollbackTriggers = rollbackTriggers == null ? RollbackTriggers.none() : rollbackTriggers;
+        analyses = analyses == null ? Map.of() : Map.copyOf(analyses);
+    }
+
+    /** An environment with the service's metric analyses as they are. */
+    public EnvironmentConfig(URI baseUrl, HealthEndpoint health, VersionEndpoint version, DeployTargetConfig deploy,
+            Duration deployTimeout, DeployStrategy strategy, BlueGreenConfig blueGreen, MonitoringConfig monitoring,
+            RollbackTriggers rollbackTriggers) {
+        this(baseUrl, health, version, deploy, deployTimeout, strategy, blueGreen, monitoring, rollbackTriggers, null);
     }
 
     /** A direct environment without a monitoring window, as in many tests. */

@@ -12,8 +12,9 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * One service Liftoff releases: its environments, its checks, who signs off, the stakeholders
- * who are mailed every release's outcome, and when its Go/No-Go is due (default 24 hours after it
- * opens, with a reminder 2 hours before).
+ * who are mailed every release's outcome, when its Go/No-Go is due (default 24 hours after it
+ * opens, with a reminder 2 hours before), and the metric analyses every environment runs (by name;
+ * an environment may override or turn one off, see {@link AnalysisConfig}).
  */
 public record ServiceConfig(
         Map<String, @Valid @NotNull EnvironmentConfig> environments,
@@ -25,7 +26,8 @@ public record ServiceConfig(
         @Valid UatConfig uat,
         @Valid SignoffConfig signoff,
         List<@NotBlank @Email(message = "must be an email address") String> stakeholders,
-        @Valid TaskDeadline goNoGo) {
+        @Valid TaskDeadline goNoGo,
+        Map<String, @Valid @NotNull AnalysisConfig> analyses) {
 
     public static final String STAGING = "staging";
     public static final String PRODUCTION = "production";
@@ -43,6 +45,14 @@ public record ServiceConfig(
         signoff = signoff == null ? SignoffConfig.defaults() : signoff;
         stakeholders = stakeholders == null ? List.of() : List.copyOf(stakeholders);
         goNoGo = TaskDeadline.withDefaults(goNoGo, GO_NO_GO_DUE, GO_NO_GO_REMIND_BEFORE);
+        analyses = analyses == null ? Map.of() : Map.copyOf(analyses);
+    }
+
+    /** a service judged by its synthetic checks alone, without metric analyses */
+    public ServiceConfig(Map<String, EnvironmentConfig> environments, List<SmokeCheck> smoke, List<LatencyCheck> latency,
+            SecurityHeadersCheck securityHeaders, List<CorsPreflightCheck> cors, VerificationSettings verification, UatConfig uat,
+            SignoffConfig signoff, List<String> stakeholders, TaskDeadline goNoGo) {
+        this(environments, smoke, latency, securityHeaders, cors, verification, uat, signoff, stakeholders, goNoGo, null);
     }
 
     /** a service whose Go/No-Go is due on the default deadline */

@@ -1,5 +1,9 @@
 package dev.liftoff.monitoring;
 
+import dev.liftoff.analysis.Baseline;
+import dev.liftoff.analysis.MetricDecisions;
+import dev.liftoff.analysis.ReleaseLabels;
+import dev.liftoff.config.AnalysisUse;
 import dev.liftoff.config.EnvironmentConfig;
 import dev.liftoff.config.ErrorRateTrigger;
 import dev.liftoff.config.LatencyDegradationTrigger;
@@ -75,14 +79,15 @@ public class MonitoringService {
     }
 
     /**
-     * One tick: the verification, then the triggers.
+     * One tick: the verification with the environment's monitoring analyses, then the triggers.
      *
      * @param errorRateAboveSince the open error-rate episode before this tick, or null
      * @param baselineP95Micros the latency baseline from before the deploy; empty when none was measured
+     * @param metricBaselines the analyses' values before the deploy, by name; empty when none was measured
      */
-    public TickOutcome tick(String service, String environment, String commitSha, Instant errorRateAboveSince,
-            Map<String, Long> baselineP95Micros, Instant now) {
-        return tick(service, environment, commitSha, errorRateAboveSince, baselineP95Micros, now, false);
+    public TickOutcome tick(ReleaseLabels release, Instant errorRateAboveSince, Map<String, Long> baselineP95Micros,
+            Map<String, Baseline> metricBaselines, Instant now) {
+        return tick(release, errorRateAboveSince, baselineP95Micros, metricBaselines, now, false);
     }
 
     /**
@@ -90,14 +95,16 @@ public class MonitoringService {
      * purpose, so that the whole alert path after it (incident, issue, mail, acknowledgement) is
      * proven on a live environment.
      */
-    public TickOutcome drillTick(String service, String environment, String commitSha, Instant now) {
-        return tick(service, environment, commitSha, null, Map.of(), now, true);
+    public TickOutcome drillTick(ReleaseLabels release, Instant now) {
+        return tick(release, null, Map.of(), Map.of(), now, true);
     }
 
-    private TickOutcome tick(String service, String environment, String commitSha, Instant errorRateAboveSince,
-            Map<String, Long> baselineP95Micros, Instant now, boolean drill) {
+    private TickOutcome tick(ReleaseLabels release, Instant errorRateAboveSince, Map<String, Long> baselineP95Micros,
+            Map<String, Baseline> metricBaselines, Instant now, boolean drill) {
+        String service = release.service();
+        String environment = release.environment();
         EnvironmentConfig config = environment(service, environment);
-        VerificationReport report = verification.verify(service, environment, commitSha);
+        VerificationReport report = verification.verifyWithAnalyses(release, AnalysisUse.MONITORING, metricBaselines);
         List<String> stopReasons = new ArrayList<>();
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("at", now.toString());
@@ -105,7 +112,11 @@ public class MonitoringService {
         record.put("passedChecks", report.checks().stream().filter(CheckResult::passed).count());
         record.put("failed", failures(report));
         record.put("durationMs", report.durationMs());
-        if (!report.passed()) {
+        List<Map<String, Object>> analyses = analyses(report);
+        if (!analyses.isEmpty()) {
+            record.put("analyses", analyses);
+        }
+        if (!report.passed() && !report.inconclusive()) {
             stopReasons.add("verification failed: " + report.summary());
         }
 
@@ -136,8 +147,31 @@ public class MonitoringService {
             stopReasons.add(DRILL_REASON);
         }
         String stopReason = stopReasons.isEmpty() ? null : String.join("; ", stopReasons);
-        record.put("passed", stopReason == null);
-        return new TickOutcome(record, stopReason, stopReason == null ? aboveSince : null);
+        List<Map<String, Object>> inconclusive = stopReason == null && report.inconclusive() ? inconclusive(report) : List.of();
+        record.put("passed", stopReason == null && inconclusive.isEmpty());
+        if (!inconclusive.isEmpty()) {
+            record.put("inconclusive", true);
+        }
+        return new TickOutcome(record, stopReason, stopReason == null ? aboveSince : null, inconclusive);
+    }
+
+    /** each analysis of the tick in a few words: its verdict and value, not its measurements */
+    private static List<Map<String, Object>> analyses(VerificationReport report) {
+        return report.checks().stream().filter(check -> !check.analysis().isEmpty()).map(check -> {
+            Map<String, Object> analysis = new LinkedHashMap<>();
+            analysis.put("name", check.analysis().get("name"));
+            analysis.put("verdict", check.analysis().get("verdict"));
+            analysis.put("value", check.analysis().get("value"));
+            analysis.put("detail", shorten(check.actual()));
+            return analysis;
+        }).toList();
+    }
+
+    private static List<Map<String, Object>> inconclusive(VerificationReport report) {
+        return report.checks().stream().filter(CheckResult::inconclusive)
+                .map(check -> MetricDecisions.row(String.valueOf(check.analysis().get("name")), "monitoring tick", check.actual(),
+                        String.valueOf(check.analysis().get("query")), check.analysis().get("graphUrl")))
+                .toList();
     }
 
     private static List<String> failures(VerificationReport report) {

@@ -26,6 +26,10 @@ public final class Activities {
 
     // user tasks of the stages
     public static final String GO_NO_GO_TASK = "UserTask_GoNoGo";
+    /** the decisions on inconclusive metrics: after a verification, after a monitoring tick, in a rollback trigger's watch */
+    public static final String DECIDE_INCONCLUSIVE_VERIFICATION = "UserTask_DecideInconclusiveVerification";
+    public static final String DECIDE_INCONCLUSIVE_TICK = "UserTask_DecideInconclusiveTick";
+    public static final String DECIDE_INCONCLUSIVE_TRIGGER = "UserTask_DecideInconclusiveTrigger";
 
     private Activities() {
     }

@@ -9,6 +9,9 @@ public final class Decisions {
     /** answers to "production is restored and verified" */
     public static final String YES = "YES";
     public static final String NO = "NO";
+    /** answers to inconclusive metrics: go on without them, or treat them as a failed check */
+    public static final String CARRY_ON = "CARRY_ON";
+    public static final String STOP = "STOP";
 
     private Decisions() {
     }

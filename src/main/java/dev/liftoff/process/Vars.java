@@ -123,6 +123,27 @@ public final class Vars {
     public static final String CUT_SHORT_REASON = "cutShortReason";
     public static final String MONITORING_ERROR = "monitoringError";
 
+    // metric analyses
+    /** suffix of {@code <environment>MetricBaseline} on the root: each against-previous analysis' value before the deploy */
+    public static final String METRIC_BASELINE_SUFFIX = "MetricBaseline";
+    /** suffix of {@code <environment>MetricTriggers} on the root: each rollback trigger's watch, written when it changes */
+    public static final String METRIC_TRIGGERS_SUFFIX = "MetricTriggers";
+    /** the window's rollback triggers (names), each watched by an instance of its own; {@link #METRIC_TRIGGER} in each */
+    public static final String METRIC_TRIGGERS = "metricTriggers";
+    public static final String METRIC_TRIGGER = "metricTrigger";
+    /** local to a trigger's watch: what it remembers between measurements */
+    public static final String TRIGGER_WATCH = "triggerWatch";
+    public static final String TRIGGER_INCONCLUSIVE = "triggerInconclusive";
+    public static final String TICK_INCONCLUSIVE = "tickInconclusive";
+    public static final String VERIFICATION_INCONCLUSIVE = "verificationInconclusive";
+    /** what the decision on inconclusive metrics shows: [{analysis, where, detail, query, graphUrl}] */
+    public static final String INCONCLUSIVE_ANALYSES = "inconclusiveAnalyses";
+    public static final String METRICS_DECISION = "metricsDecision";
+    public static final String METRICS_COMMENT = "metricsComment";
+    public static final String METRICS_DECISION_DUE_AT = "metricsDecisionDueAt";
+    /** on the root: every decision on inconclusive metrics, {environment, where, analyses, decision, by, at, comment} */
+    public static final String METRIC_DECISIONS = "metricDecisions";
+
     // task-notification
     public static final String TASK_ID = "taskId";
     public static final String TASK_NAME = "taskName";
@@ -190,6 +211,14 @@ public final class Vars {
 
     public static String trafficSwitchOf(String environment) {
         return environment + TRAFFIC_SWITCH_SUFFIX;
+    }
+
+    public static String metricBaselineOf(String environment) {
+        return environment + METRIC_BASELINE_SUFFIX;
+    }
+
+    public static String metricTriggersOf(String environment) {
+        return environment + METRIC_TRIGGERS_SUFFIX;
     }
 
     public static String previousReleaseOf(String environment) {

@@ -12,8 +12,12 @@ import java.util.Map;
  *     seen and an excerpt of the body (at most 2 KB); or why the environment did not answer
  * @param figures what a check measured, for the rules that compare it later (latency checks:
  *     {@code samples}, {@code failed}, {@code p50Micros}, {@code p95Micros}, {@code p99Micros}); empty for others
+ * @param inconclusive not passed for want of data (a metric analysis whose provider had none or did not
+ *     answer): neither a pass nor a failure, a person decides
+ * @param analysis a metric analysis' own evidence (query as sent, measurements, range, graph link); empty for other checks
  */
-public record CheckResult(String name, boolean passed, String expected, String actual, long durationMs, Map<String, Long> figures) {
+public record CheckResult(String name, boolean passed, String expected, String actual, long durationMs, Map<String, Long> figures,
+        boolean inconclusive, Map<String, Object> analysis) {
 
     public static final String SAMPLES = "samples";
     public static final String FAILED = "failed";
@@ -21,6 +25,12 @@ public record CheckResult(String name, boolean passed, String expected, String a
 
     public CheckResult {
         figures = figures == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(figures));
+        analysis = analysis == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(analysis));
+    }
+
+    /** a synthetic check: it passes or fails */
+    public CheckResult(String name, boolean passed, String expected, String actual, long durationMs, Map<String, Long> figures) {
+        this(name, passed, expected, actual, durationMs, figures, false, null);
     }
 
     /** a check that measures nothing beyond its verdict */
@@ -34,12 +44,18 @@ public record CheckResult(String name, boolean passed, String expected, String a
         map.put("name", name);
         map.put("passed", passed);
         // the same as text, for forms whose tables cannot show a boolean
-        map.put("result", passed ? "passed" : "FAILED");
+        map.put("result", passed ? "passed" : inconclusive ? "inconclusive" : "FAILED");
+        if (inconclusive) {
+            map.put("inconclusive", true);
+        }
         map.put("expected", expected);
         map.put("actual", actual);
         map.put("durationMs", durationMs);
         if (!figures.isEmpty()) {
             map.put("figures", figures);
+        }
+        if (!analysis.isEmpty()) {
+            map.put("analysis", analysis);
         }
         return map;
     }

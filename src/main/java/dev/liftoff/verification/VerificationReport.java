@@ -24,11 +24,22 @@ public record VerificationReport(String environment, boolean passed, long durati
         return new VerificationReport(environment, passed, durationMs, summarize(checks), checks);
     }
 
+    /**
+     * Not passed only for want of data: every check that did not pass is an inconclusive metric
+     * analysis. Neither a pass nor a failure: a person decides.
+     */
+    public boolean inconclusive() {
+        return !passed && checks.stream().filter(check -> !check.passed()).allMatch(CheckResult::inconclusive);
+    }
+
     /** the report as the JSON variable {@code <environment>Verification} */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("environment", environment);
         map.put("passed", passed);
+        if (inconclusive()) {
+            map.put("inconclusive", true);
+        }
         map.put("durationMs", durationMs);
         map.put("summary", summary);
         map.put("checks", checks.stream().map(CheckResult::toMap).toList());
@@ -37,7 +48,9 @@ public record VerificationReport(String environment, boolean passed, long durati
 
     private static String summarize(List<CheckResult> checks) {
         List<CheckResult> failed = checks.stream().filter(check -> !check.passed()).toList();
-        String count = (checks.size() - failed.size()) + "/" + checks.size() + " passed";
+        long inconclusive = failed.stream().filter(CheckResult::inconclusive).count();
+        String count = (checks.size() - failed.size()) + "/" + checks.size() + " passed"
+                + (inconclusive > 0 ? ", " + inconclusive + " inconclusive" : "");
         if (failed.isEmpty()) {
             return count;
         }

@@ -1,35 +1,52 @@
 package dev.liftoff.verification;
 
+import dev.liftoff.analysis.AnalysisResult;
+import dev.liftoff.analysis.AnalysisService;
+import dev.liftoff.analysis.Baseline;
+import dev.liftoff.analysis.ReleaseLabels;
+import dev.liftoff.config.AnalysisUse;
 import dev.liftoff.config.EnvironmentConfig;
 import dev.liftoff.config.LatencyCheck;
 import dev.liftoff.config.LiftoffProperties;
 import dev.liftoff.config.ServiceConfig;
 import dev.liftoff.config.Slot;
 import dev.liftoff.config.VerificationSettings;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
  * Checks a service's environment: health, deployed version, smoke assertions, security headers,
  * CORS preflights and latency percentiles, within the service's verification limits (parallelism,
- * request timeout, deadline, requests per second, HTTP version). An environment that misbehaves or
- * does not answer yields failed checks; only Liftoff's own faults throw (a service or environment
- * that is not configured, a check path that leaves the base URL).
+ * request timeout, deadline, requests per second, HTTP version), and after a deploy the
+ * environment's metric analyses. An environment that misbehaves or does not answer yields failed
+ * checks, a metrics provider without data inconclusive ones; only Liftoff's own faults throw (a
+ * service or environment that is not configured, a check path that leaves the base URL).
  */
 @Service
 public class VerificationService {
 
     private final LiftoffProperties properties;
+    /** null: synthetic checks only, as where no analysis is declared */
+    private final AnalysisService analysis;
     // one client per distinct settings, so that verifications reuse connections and client threads
     private final Map<VerificationSettings, TargetHttp> clients = new ConcurrentHashMap<>();
 
-    public VerificationService(LiftoffProperties properties) {
+    @Autowired
+    public VerificationService(LiftoffProperties properties, AnalysisService analysis) {
         this.properties = properties;
+        this.analysis = analysis;
+    }
+
+    /** checks by Liftoff's own requests only, without metric analyses */
+    public VerificationService(LiftoffProperties properties) {
+        this(properties, null);
     }
 
     public CheckResult health(String service, String environment) {
@@ -76,6 +93,26 @@ public class VerificationService {
             checks = verification.run(run, expectedCommit);
         }
         return VerificationReport.of(environment, checks, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    }
+
+    /**
+     * The checks of {@link #verify(String, String, String)} on the live environment, then the
+     * environment's metric analyses that run in that way: in a verification after the deploy, or on
+     * a monitoring tick. Only the live environment: an idle slot has no users' traffic to measure.
+     *
+     * @param baselines the values before the deploy, by analysis name, for the analyses that compare with them
+     */
+    public VerificationReport verifyWithAnalyses(ReleaseLabels release, AnalysisUse use, Map<String, Baseline> baselines) {
+        long start = System.nanoTime();
+        VerificationReport synthetic = verify(release.service(), release.environment(), Slot.LIVE, release.commitSha());
+        if (analysis == null) {
+            return synthetic;
+        }
+        List<CheckResult> checks = new ArrayList<>(synthetic.checks());
+        for (AnalysisResult result : analysis.run(release, use, baselines)) {
+            checks.add(AnalysisCheck.of(result));
+        }
+        return VerificationReport.of(release.environment(), checks, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }
 
     /**

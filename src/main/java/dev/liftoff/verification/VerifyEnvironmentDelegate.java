@@ -1,20 +1,27 @@
 package dev.liftoff.verification;
 
+import dev.liftoff.analysis.MetricDecisions;
+import dev.liftoff.analysis.ReleaseOf;
+import dev.liftoff.config.AnalysisUse;
 import dev.liftoff.config.Slot;
 import dev.liftoff.process.BpmnErrors;
 import dev.liftoff.process.JsonVars;
 import dev.liftoff.process.RootInstance;
 import dev.liftoff.process.Vars;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Verifies an environment after a deploy and leaves {@code <environment>Verification} on the
- * root instance; a failed verification is the business error {@code VerificationFailed}. With
- * the step's input {@code slot} = {@code idle} it checks blue-green's idle slot instead, into
- * {@code <environment>IdleSlotVerification}.
+ * Verifies an environment after a deploy, with its metric analyses, and leaves
+ * {@code <environment>Verification} on the root instance; a failed verification is the business
+ * error {@code VerificationFailed}. One that did not pass only for want of metrics data is neither:
+ * {@code verificationInconclusive} hands it to a person. With the step's input {@code slot} =
+ * {@code idle} it checks blue-green's idle slot instead, into {@code <environment>IdleSlotVerification},
+ * without analyses: no user reaches the idle slot.
  */
 @Component("verifyEnvironment")
 public class VerifyEnvironmentDelegate implements JavaDelegate {
@@ -29,11 +36,24 @@ public class VerifyEnvironmentDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String environment = (String) execution.getVariable(Vars.ENVIRONMENT);
         Slot slot = Slot.of(execution.getVariable(Vars.SLOT));
-        VerificationReport report = verification.verify((String) execution.getVariable(Vars.SERVICE), environment, slot,
-                (String) execution.getVariable(Vars.COMMIT_SHA));
+        VerificationReport report = slot == Slot.IDLE
+                ? verification.verify((String) execution.getVariable(Vars.SERVICE), environment, slot,
+                        (String) execution.getVariable(Vars.COMMIT_SHA))
+                : verification.verifyWithAnalyses(ReleaseOf.labels(execution), AnalysisUse.VERIFICATION,
+                        ReleaseOf.baselines(execution, environment));
         JsonVars.write(RootInstance.of(execution), Evidence.variable(environment, slot), report.toMap());
-        if (!report.passed()) {
+        if (report.inconclusive()) {
+            MetricDecisions.ask(execution, inconclusive(report), false);
+        } else if (!report.passed()) {
             throw new BpmnError(BpmnErrors.VERIFICATION_FAILED, Evidence.label(environment, slot) + " " + report.summary());
         }
+        execution.setVariable(Vars.VERIFICATION_INCONCLUSIVE, report.inconclusive());
+    }
+
+    private static List<Map<String, Object>> inconclusive(VerificationReport report) {
+        return report.checks().stream().filter(CheckResult::inconclusive)
+                .map(check -> MetricDecisions.row(String.valueOf(check.analysis().get("name")), "verification", check.actual(),
+                        String.valueOf(check.analysis().get("query")), check.analysis().get("graphUrl")))
+                .toList();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.liftoff.analysis.ReleaseLabels;
 import dev.liftoff.config.AdminProperties;
 import dev.liftoff.config.DeployTargetConfig;
 import dev.liftoff.config.EnvironmentConfig;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.Test;
 class MonitoringServiceTest {
 
     private static final String COMMIT = "abc1234";
+    private static final ReleaseLabels RELEASE = new ReleaseLabels("radar", "production", "1.0.0", COMMIT);
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
 
     private HttpServer production;
@@ -83,7 +85,7 @@ class MonitoringServiceTest {
 
     @Test
     void aHealthyTickPassesAndKeepsCountsNotBodies() {
-        TickOutcome tick = monitoring.tick("radar", "production", COMMIT, null, Map.of(), NOW);
+        TickOutcome tick = monitoring.tick(RELEASE, null, Map.of(), Map.of(), NOW);
 
         assertThat(tick.stops()).isFalse();
         assertThat(tick.probing()).isFalse();
@@ -97,7 +99,7 @@ class MonitoringServiceTest {
     void aFailedCheckStopsTheWindowAtOnceNamingTheCheck() {
         deployedCommit = "fff0000";
 
-        TickOutcome tick = monitoring.tick("radar", "production", COMMIT, null, Map.of(), NOW);
+        TickOutcome tick = monitoring.tick(RELEASE, null, Map.of(), Map.of(), NOW);
 
         assertThat(tick.stops()).isTrue();
         assertThat(tick.stopReason()).startsWith("verification failed: 2/3 passed — ").contains("fff0000");
@@ -109,14 +111,14 @@ class MonitoringServiceTest {
     void anErrorRateAboveTheThresholdProbesOnAndRollsBackOnlyWhenSustained() {
         failEvery.set(4);
 
-        TickOutcome first = monitoring.tick("radar", "production", COMMIT, null, Map.of(), NOW);
+        TickOutcome first = monitoring.tick(RELEASE, null, Map.of(), Map.of(), NOW);
         assertThat(first.stops()).isFalse();
         assertThat(first.probing()).isTrue();
         assertThat(first.errorRateAboveSince()).isEqualTo(NOW);
         assertThat(monitoring.nextTick("radar", "production", NOW, NOW, true)).contains(NOW.plusSeconds(30));
 
         Instant later = NOW.plus(Duration.ofMinutes(5));
-        TickOutcome sustained = monitoring.tick("radar", "production", COMMIT, first.errorRateAboveSince(), Map.of(), later);
+        TickOutcome sustained = monitoring.tick(RELEASE, first.errorRateAboveSince(), Map.of(), Map.of(), later);
         assertThat(sustained.stops()).isTrue();
         assertThat(sustained.stopReason())
                 .isEqualTo("error rate 25.0 % (5 of 20 requests failed; threshold 5 %), above the threshold for 5m (limit 5m)");
@@ -124,7 +126,7 @@ class MonitoringServiceTest {
 
     @Test
     void anErrorRateThatFallsBackEndsTheProbing() {
-        TickOutcome recovered = monitoring.tick("radar", "production", COMMIT, NOW, Map.of(), NOW.plusSeconds(60));
+        TickOutcome recovered = monitoring.tick(RELEASE, NOW, Map.of(), Map.of(), NOW.plusSeconds(60));
 
         assertThat(recovered.stops()).isFalse();
         assertThat(recovered.probing()).isFalse();
@@ -139,7 +141,7 @@ class MonitoringServiceTest {
         assertThat(baseline.get("Version: latency")).isBetween(1_000L, 150_000L);
 
         versionDelayMs.set(200);
-        TickOutcome tick = monitoring.tick("radar", "production", COMMIT, null, baseline, NOW);
+        TickOutcome tick = monitoring.tick(RELEASE, null, baseline, Map.of(), NOW);
 
         assertThat(tick.stops()).isTrue();
         assertThat(tick.stopReason()).startsWith("latency degraded: Version: latency p95 2").contains("before the release");
@@ -150,7 +152,7 @@ class MonitoringServiceTest {
         versionDelayMs.set(100);
         Map<String, Long> baseline = monitoring.latencyBaseline("radar", "production");
 
-        TickOutcome tick = monitoring.tick("radar", "production", COMMIT, null, baseline, NOW);
+        TickOutcome tick = monitoring.tick(RELEASE, null, baseline, Map.of(), NOW);
 
         assertThat(tick.stops()).as(tick.stopReason()).isFalse();
         assertThat(tick.record()).containsEntry("latencyAgainstBaseline", "within +50 % of the baseline");

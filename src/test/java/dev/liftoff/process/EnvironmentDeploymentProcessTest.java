@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,9 @@ class EnvironmentDeploymentProcessTest extends ReleaseProcessTestBase {
         ProcessInstance deployment = startStage(ProcessKeys.ENVIRONMENT_DEPLOYMENT, "shop@2.0.0", Map.of(Vars.ENVIRONMENT, "staging"));
         assertThat(deployment).isWaitingAt("Task_RecordCurrentVersion");
         executeNextJob();
+        assertThat(deployment).isWaitingAt("Task_MeasureMetricBaseline");
+        executeNextJob();
+        assertThat(standIns.metricBaselines).containsExactly("staging");
         assertThat(deployment).isWaitingAt("Task_Deploy");
         executeNextJob();
         assertThat(deployment).isWaitingAt("Task_AwaitDeployedVersion");
@@ -43,6 +48,7 @@ class EnvironmentDeploymentProcessTest extends ReleaseProcessTestBase {
     void blueGreenDeploysToTheIdleSlotChecksItThenSwitchesTrafficAndVerifiesLive() {
         ProcessInstance deployment = startStage(ProcessKeys.ENVIRONMENT_DEPLOYMENT, "kiosk@2.0.0",
                 Map.of(Vars.SERVICE, TestServices.KIOSK, Vars.ENVIRONMENT, "production"));
+        executeNextJob();
         executeNextJob();
         assertThat(deployment).isWaitingAt("Task_DeployToIdleSlot");
         executeNextJob();
@@ -74,6 +80,7 @@ class EnvironmentDeploymentProcessTest extends ReleaseProcessTestBase {
         executeNextJob();
         executeNextJob();
         executeNextJob();
+        executeNextJob();
 
         assertThatThrownBy(this::executeNextJob).hasMessageContaining(BpmnErrors.VERIFICATION_FAILED);
         assertThat(deployment).isWaitingAt("Task_VerifyIdleSlot");
@@ -85,6 +92,7 @@ class EnvironmentDeploymentProcessTest extends ReleaseProcessTestBase {
     void aRefusingDeployTargetIsRetriedThenAnIncidentAndNothingMovesOn() {
         standIns.deployTargetRefuses = true;
         ProcessInstance deployment = startStage(ProcessKeys.ENVIRONMENT_DEPLOYMENT, "shop@2.0.2", Map.of(Vars.ENVIRONMENT, "staging"));
+        executeNextJob();
         executeNextJob();
         try {
             for (int attempt = 1; attempt <= 3; attempt++) {
@@ -110,9 +118,59 @@ class EnvironmentDeploymentProcessTest extends ReleaseProcessTestBase {
         executeNextJob();
         executeNextJob();
         executeNextJob();
+        executeNextJob();
 
         // alone it has no caller to catch it: the engine refuses to end silently
         assertThatThrownBy(this::executeNextJob).hasMessageContaining(BpmnErrors.VERIFICATION_FAILED);
         assertThat(deployment).isWaitingAt("Task_VerifyEnvironment");
+    }
+
+    @Test
+    void inconclusiveMetricsWaitForAPersonWhoMayCarryOn() {
+        standIns.inconclusiveEnvironments.add("production");
+        ProcessInstance deployment = startStage(ProcessKeys.ENVIRONMENT_DEPLOYMENT, "shop@2.0.3", Map.of(Vars.ENVIRONMENT, "production"));
+        runJobs();
+
+        Task decision = task(deployment, Activities.DECIDE_INCONCLUSIVE_VERIFICATION);
+        assertThat(decision.getName()).isEqualTo("Metrics inconclusive on production: carry on or stop?");
+        assertThat(engine.getTaskService().getIdentityLinksForTask(decision.getId())).extracting(link -> link.getGroupId())
+                .containsExactlyInAnyOrder(Groups.OPERATIONS, Groups.RELEASE_MANAGERS);
+        assertThat(decision.getDueDate()).isNotNull();
+        assertThatThrownBy(() -> completeAs("otto", decision, Map.of(Vars.METRICS_DECISION, Decisions.CARRY_ON)))
+                .hasMessageContaining("metricsComment is required");
+        completeAs("otto", decision, Map.of(Vars.METRICS_DECISION, Decisions.CARRY_ON, Vars.METRICS_COMMENT, "Prometheus is being upgraded"));
+
+        assertThat(deployment).isEnded().hasPassed("UserTask_DecideInconclusiveVerification", "EndEvent_Verified");
+        JsonNode decided = readJson(outcomeOf(deployment, Vars.METRIC_DECISIONS)).get(0);
+        assertThat(decided.path("decision").asText()).isEqualTo("CARRY_ON");
+        assertThat(decided.path("by").asText()).isEqualTo("otto");
+        assertThat(decided.path("where").asText()).isEqualTo("verification");
+        assertThat(decided.path("analyses")).extracting(JsonNode::asText).containsExactly("error-rate");
+        assertThat(decided.path("comment").asText()).isEqualTo("Prometheus is being upgraded");
+    }
+
+    @Test
+    void aPersonWhoStopsOnInconclusiveMetricsFailsTheVerificationForTheCaller() {
+        standIns.inconclusiveEnvironments.add("staging");
+        ProcessInstance deployment = startStage(ProcessKeys.ENVIRONMENT_DEPLOYMENT, "shop@2.0.4", Map.of(Vars.ENVIRONMENT, "staging"));
+        runJobs();
+        Task decision = task(deployment, Activities.DECIDE_INCONCLUSIVE_VERIFICATION);
+        assertThatThrownBy(() -> completeAs("rita", decision, Map.of(Vars.METRICS_DECISION, "MAYBE", Vars.METRICS_COMMENT, "hm")))
+                .hasMessageContaining("metricsDecision must be one of");
+
+        completeWithoutRunningJobs("rita", decision, Map.of(Vars.METRICS_DECISION, Decisions.STOP, Vars.METRICS_COMMENT, "no data, no go"));
+
+        // the caller's VerificationFailed: staging fails the release, production rolls back
+        assertThatThrownBy(this::executeNextJob).hasMessageContaining(BpmnErrors.VERIFICATION_FAILED);
+        assertThat((String) outcomeOf(deployment, Vars.VERIFICATION_ERROR))
+                .isEqualTo("staging rita stopped on inconclusive metrics (error-rate): no data, no go");
+    }
+
+    private static JsonNode readJson(Object value) {
+        try {
+            return JsonVars.MAPPER.readTree(value.toString());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(String.valueOf(value), e);
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.liftoff.analysis.TriggerWatch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
@@ -136,8 +138,91 @@ class MonitoringWindowProcessTest extends ReleaseProcessTestBase {
         assertThat(window(caller)).isWaitingAt("Gateway_WaitForTick");
     }
 
+    @Test
+    void aMetricTriggerIsMeasuredOnItsOwnIntervalAndRollsBackOnceItFires() {
+        standIns.triggerSteps.addAll(List.of(TriggerWatch.Step.CARRY_ON, TriggerWatch.Step.CARRY_ON, TriggerWatch.Step.FIRE));
+        ProcessInstance caller = openWindow(TestServices.GAUGE, "production", BpmnErrors.ROLLBACK_TRIGGERED);
+        assertThat(due("TimerEvent_MeasurementDue")).isEqualTo(OPENED.plus(Duration.ofMinutes(1)));
+
+        passTo(Duration.ofMinutes(1));
+        passTo(Duration.ofMinutes(2));
+        assertThat(window(caller)).isActive();
+        passTo(Duration.ofMinutes(3));
+
+        assertThat(standIns.triggerMeasurements).containsExactly("production/error-rate@2026-11-22T10:01:00Z",
+                "production/error-rate@2026-11-22T10:02:00Z", "production/error-rate@2026-11-22T10:03:00Z");
+        assertThat(standIns.ticks).as("the ticks keep their own schedule").isEmpty();
+        assertThat(window(caller)).isEnded().hasPassed("BoundaryEvent_TriggerStopsWindow", "EndEvent_RollbackTriggered");
+        assertThat(caller).isEnded().hasPassed("RolledBack");
+        assertThat((String) historic(caller, "caughtMessage")).startsWith("production monitoring: metric trigger error-rate: ");
+    }
+
+    @Test
+    void anInconclusiveTriggerAsksAPersonWhoMayCarryOnAndLaterStop() {
+        standIns.triggerSteps.addAll(List.of(TriggerWatch.Step.ASK, TriggerWatch.Step.CARRY_ON, TriggerWatch.Step.ASK));
+        ProcessInstance caller = openWindow(TestServices.GAUGE, "production", BpmnErrors.ROLLBACK_TRIGGERED);
+        passTo(Duration.ofMinutes(1));
+
+        Task decision = task(caller, Activities.DECIDE_INCONCLUSIVE_TRIGGER);
+        assertThat(decision.getName()).isEqualTo("Metric trigger error-rate inconclusive on production: carry on or stop?");
+        assertThat(engine.getTaskService().getVariable(decision.getId(), Vars.INCONCLUSIVE_ANALYSES).toString()).contains("no data");
+        completeAs("otto", decision, Map.of(Vars.METRICS_DECISION, Decisions.CARRY_ON, Vars.METRICS_COMMENT, "Prometheus restarts"));
+        assertThat(window(caller)).isActive();
+        assertThat(due("TimerEvent_MeasurementDue")).isEqualTo(OPENED.plus(Duration.ofMinutes(2)));
+
+        passTo(Duration.ofMinutes(2));
+        passTo(Duration.ofMinutes(3));
+        completeAs("olga", task(caller, Activities.DECIDE_INCONCLUSIVE_TRIGGER),
+                Map.of(Vars.METRICS_DECISION, Decisions.STOP, Vars.METRICS_COMMENT, "still no data: roll back"));
+
+        assertThat(window(caller)).isEnded().hasPassed("EndEvent_TriggerStopped", "EndEvent_RollbackTriggered");
+        assertThat(caller).isEnded().hasPassed("RolledBack");
+        assertThat(historic(caller, "caughtMessage"))
+                .isEqualTo("production monitoring: olga stopped on inconclusive metrics (error-rate): still no data: roll back");
+    }
+
+    @Test
+    void theTriggersAreWatchedOnlyAsLongAsTheWindowLasts() {
+        ProcessInstance caller = openWindow(TestServices.GAUGE, "production", BpmnErrors.ROLLBACK_TRIGGERED);
+        for (int i = 0; i < 10 && !isEnded(caller); i++) {
+            passTo(Duration.between(OPENED, due("TimerEvent_TickDue")));
+        }
+
+        assertThat(caller).isEnded().hasPassed("WindowDone");
+        assertThat(window(caller)).isEnded().hasPassed("EndEvent_WindowCompleted").hasNotPassed("EndEvent_NoMetricTriggers");
+        // the clock jumps from tick to tick: the trigger's measurement that fell due meanwhile ran each time
+        assertThat(standIns.triggerMeasurements).startsWith("production/error-rate@2026-11-22T10:10:00Z",
+                "production/error-rate@2026-11-22T10:20:00Z", "production/error-rate@2026-11-22T10:50:00Z");
+        assertThat(engine.getManagementService().createJobQuery().count()).as("no trigger measurement left behind").isZero();
+    }
+
+    @Test
+    void anInconclusiveTickAsksAPersonWhoMayCarryOnOrFailTheRelease() {
+        standIns.inconclusiveTicks.add("staging");
+        ProcessInstance caller = openWindow("staging", BpmnErrors.MONITOR_TICK_FAILED);
+        passTo(Duration.ofMinutes(15));
+
+        completeAs("rita", task(caller, Activities.DECIDE_INCONCLUSIVE_TICK),
+                Map.of(Vars.METRICS_DECISION, Decisions.CARRY_ON, Vars.METRICS_COMMENT, "staging has no traffic at night"));
+        assertThat(window(caller)).isWaitingAt("Gateway_WaitForTick");
+        assertThat(tickDue()).isEqualTo(OPENED.plus(Duration.ofMinutes(30)));
+
+        passTo(Duration.ofMinutes(30));
+        completeAs("rita", task(caller, Activities.DECIDE_INCONCLUSIVE_TICK),
+                Map.of(Vars.METRICS_DECISION, Decisions.STOP, Vars.METRICS_COMMENT, "two ticks without data"));
+
+        assertThat(window(caller)).isEnded().hasPassed("Gateway_TickCarryOn", "EndEvent_MonitorTickFailed");
+        assertThat(caller).isEnded().hasPassed("Failed");
+        assertThat(historic(caller, "caughtMessage"))
+                .isEqualTo("staging monitoring: rita stopped on inconclusive metrics (error-rate): two ticks without data");
+    }
+
     private ProcessInstance openWindow(String environment, String onFailure) {
-        ProcessInstance caller = startStage("monitoring-window-caller", "radar@2.0.0", Map.of(Vars.SERVICE, TestServices.RADAR,
+        return openWindow(TestServices.RADAR, environment, onFailure);
+    }
+
+    private ProcessInstance openWindow(String service, String environment, String onFailure) {
+        ProcessInstance caller = startStage("monitoring-window-caller", service + "@2.0.0", Map.of(Vars.SERVICE, service,
                 Vars.ENVIRONMENT, environment, Vars.ON_FAILURE, onFailure));
         assertThat(caller).isActive();
         window = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(caller.getId()).singleResult();
@@ -155,6 +240,13 @@ class MonitoringWindowProcessTest extends ReleaseProcessTestBase {
     private ProcessInstance window(ProcessInstance caller) {
         assertThat(window.getBusinessKey()).isEqualTo(caller.getBusinessKey());
         return window;
+    }
+
+    /** when the timer of that event is due (the window's tick, or a trigger's next measurement) */
+    private Instant due(String timerEvent) {
+        Job timer = engine.getManagementService().createJobQuery().timers().activityId(timerEvent).singleResult();
+        assertThat(timer).as("a timer at %s", timerEvent).isNotNull();
+        return timer.getDuedate().toInstant();
     }
 
     private Instant tickDue() {

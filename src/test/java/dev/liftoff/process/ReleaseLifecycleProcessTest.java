@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.liftoff.analysis.TriggerWatch;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
         "processes/environment-deployment.bpmn", "processes/uat-signoff.bpmn", "processes/uat-feedback-verdict.dmn", "processes/go-live-signoff.bpmn",
         "processes/rollback.bpmn", "processes/release-closure.bpmn", "processes/monitoring-window.bpmn",
         "incident-response-stand-in.bpmn", "processes/release-notification.bpmn",
-        "forms/go-no-go.form", "forms/uat.form", "forms/go-live-signoff.form", "forms/manual-intervention.form"})
+        "forms/go-no-go.form", "forms/uat.form", "forms/go-live-signoff.form", "forms/manual-intervention.form",
+        "forms/inconclusive-metrics.form"})
 class ReleaseLifecycleProcessTest extends ReleaseProcessTestBase {
 
     @RegisterExtension
@@ -214,6 +216,7 @@ class ReleaseLifecycleProcessTest extends ReleaseProcessTestBase {
         executeNextJob(); // leaves the sign-off and enters production
         executeNextJob(); // measures production's latency before the deploy
         executeNextJob(); // records what production runs
+        executeNextJob(); // measures production's metrics before the deploy
         executeNextJob(); // deploys; waiting for production to report the commit is the next job
         assertThat(standIns.deploys).last().isEqualTo("production:" + version(release));
 
@@ -417,6 +420,113 @@ class ReleaseLifecycleProcessTest extends ReleaseProcessTestBase {
     }
 
     @Test
+    void inconclusiveProductionMetricsCarriedOnByOperationsGoLiveWithTheirReason() {
+        standIns.inconclusiveEnvironments.add("production");
+        ProcessInstance release = releaseThroughSignoff();
+
+        Task decision = task(release, Activities.DECIDE_INCONCLUSIVE_VERIFICATION);
+        completeAs("otto", decision, Map.of(Vars.METRICS_DECISION, Decisions.CARRY_ON, Vars.METRICS_COMMENT, "Prometheus upgrade until 10:00"));
+
+        assertThat(release).isEnded().hasPassed("EndEvent_Released");
+        JsonNode decided = json(release, Vars.METRIC_DECISIONS).get(0);
+        assertThat(decided.path("environment").asText()).isEqualTo("production");
+        assertThat(decided.path("by").asText()).isEqualTo("otto");
+        assertThat(decided.path("decision").asText()).isEqualTo("CARRY_ON");
+    }
+
+    @Test
+    void inconclusiveStagingMetricsStoppedByAPersonFailTheReleaseBeforeProduction() {
+        standIns.inconclusiveEnvironments.add("staging");
+        ProcessInstance release = startRelease(TestServices.SHOP, "erin", "ci-bot");
+        runJobs();
+        decideGo(release);
+
+        completeAs("rita", task(release, Activities.DECIDE_INCONCLUSIVE_VERIFICATION),
+                Map.of(Vars.METRICS_DECISION, Decisions.STOP, Vars.METRICS_COMMENT, "no metrics, no release"));
+
+        assertThat(release).isEnded().hasPassed("BoundaryEvent_StagingVerificationFailed", "EndEvent_Failed");
+        assertThat((String) outcomeOf(release, Vars.OUTCOME_REASON)).isEqualTo("Staging verification failed, production was not touched: "
+                + "staging rita stopped on inconclusive metrics (error-rate): no metrics, no release");
+        assertThat(standIns.deploys).containsExactly("staging:" + version(release));
+    }
+
+    @Test
+    void anInconclusiveProductionTickStoppedByOperationsRollsBack() {
+        standIns.inconclusiveTicks.add("production");
+        ProcessInstance release = watchedReleaseInProduction();
+        passMinutes(10);
+
+        completeAs("otto", task(release, Activities.DECIDE_INCONCLUSIVE_TICK),
+                Map.of(Vars.METRICS_DECISION, Decisions.STOP, Vars.METRICS_COMMENT, "blind in production: roll back"));
+
+        assertThat(release).isEnded().hasPassed("BoundaryEvent_RollbackTriggered", "EndEvent_RolledBack");
+        assertThat((String) outcomeOf(release, Vars.ROLLBACK_TRIGGER))
+                .isEqualTo("production monitoring: otto stopped on inconclusive metrics (error-rate): blind in production: roll back");
+    }
+
+    @Test
+    void aStagingTickWithoutMetricsCarriedOnLetsTheReleaseGoOn() {
+        standIns.inconclusiveTicks.add("staging");
+        ProcessInstance release = startRelease(TestServices.RADAR, "erin", "ci-bot");
+        runJobs();
+        decideGo(release);
+        passUat(release);
+        passMinutes(15);
+        completeAs("rita", task(release, Activities.DECIDE_INCONCLUSIVE_TICK),
+                Map.of(Vars.METRICS_DECISION, Decisions.CARRY_ON, Vars.METRICS_COMMENT, "staging has no traffic now"));
+        standIns.inconclusiveTicks.clear();
+        passMinutes(15);
+
+        assertThat(tasks(release, "UserTask_SignOff")).hasSize(TestServices.ROLES.size());
+        assertThat(json(release, "stagingMonitoring").path("status").asText()).isEqualTo("completed");
+    }
+
+    @Test
+    void aMetricTriggerThatFiresInProductionRollsBackNamingTheQuery() {
+        standIns.triggerSteps.addAll(List.of(TriggerWatch.Step.CARRY_ON, TriggerWatch.Step.FIRE));
+        ProcessInstance release = gaugeReleaseInProduction();
+        assertThat(standIns.triggerMeasurements).as("staging has no trigger").isEmpty();
+
+        passMinutes(1);
+        passMinutes(1);
+
+        assertThat(release).isEnded().hasPassed("BoundaryEvent_RollbackTriggered", "EndEvent_RolledBack");
+        assertThat((String) outcomeOf(release, Vars.ROLLBACK_TRIGGER))
+                .startsWith("production monitoring: metric trigger error-rate: sum(rate(errors_total[1m]))");
+        assertThat(standIns.triggerMeasurements).hasSize(2);
+    }
+
+    @Test
+    void anInconclusiveMetricTriggerStoppedByOperationsRollsBack() {
+        standIns.triggerSteps.add(TriggerWatch.Step.ASK);
+        ProcessInstance release = gaugeReleaseInProduction();
+        passMinutes(1);
+
+        completeAs("olga", task(release, Activities.DECIDE_INCONCLUSIVE_TRIGGER),
+                Map.of(Vars.METRICS_DECISION, Decisions.STOP, Vars.METRICS_COMMENT, "cannot see the error rate"));
+
+        assertThat(release).isEnded().hasPassed("BoundaryEvent_RollbackTriggered", "EndEvent_RolledBack");
+        assertThat((String) outcomeOf(release, Vars.ROLLBACK_TRIGGER))
+                .isEqualTo("production monitoring: olga stopped on inconclusive metrics (error-rate): cannot see the error rate");
+    }
+
+    @Test
+    void anInconclusiveMetricTriggerAsksOperationsAndTheReleaseGoesOnWhenTheyCarryOn() {
+        standIns.triggerSteps.add(TriggerWatch.Step.ASK);
+        ProcessInstance release = gaugeReleaseInProduction();
+        passMinutes(1);
+
+        completeAs("olga", task(release, Activities.DECIDE_INCONCLUSIVE_TRIGGER),
+                Map.of(Vars.METRICS_DECISION, Decisions.CARRY_ON, Vars.METRICS_COMMENT, "known scrape outage"));
+        for (int minutes : new int[] {10, 10, 30, 30}) {
+            passMinutes(minutes);
+        }
+
+        assertThat(release).isEnded().hasPassed("EndEvent_Released");
+        assertThat(json(release, Vars.METRIC_DECISIONS).get(0).path("where").asText()).isEqualTo("rollback trigger");
+    }
+
+    @Test
     void lateTasksAreRemindedAndEscalatedAndStillDecide() {
         ProcessInstance release = startRelease(TestServices.SHOP, "erin", "ci-bot");
         runJobs();
@@ -542,6 +652,18 @@ class ReleaseLifecycleProcessTest extends ReleaseProcessTestBase {
     /** a release of radar through UAT, its staging window (two ticks) and the sign-offs: production is deployed and watched */
     private ProcessInstance watchedReleaseInProduction() {
         ProcessInstance release = startRelease(TestServices.RADAR, "erin", "ci-bot");
+        runJobs();
+        decideGo(release);
+        passUat(release);
+        passMinutes(15);
+        passMinutes(15);
+        approveAllRoles(release);
+        return release;
+    }
+
+    /** a release of gauge through its staging window and sign-offs: production is deployed and watched, by its metric trigger too */
+    private ProcessInstance gaugeReleaseInProduction() {
+        ProcessInstance release = startRelease(TestServices.GAUGE, "erin", "ci-bot");
         runJobs();
         decideGo(release);
         passUat(release);

@@ -109,7 +109,12 @@ abstract class ReleaseProcessTestBase {
             if (jobs.isEmpty()) {
                 return;
             }
-            jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+            for (Job job : jobs) {
+                // a job before it may have ended its scope (a terminating end event) and taken it along
+                if (engine.getManagementService().createJobQuery().jobId(job.getId()).count() > 0) {
+                    engine.getManagementService().executeJob(job.getId());
+                }
+            }
         }
         throw new AssertionError("jobs keep coming: the process loops");
     }

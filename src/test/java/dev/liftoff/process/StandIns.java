@@ -1,5 +1,10 @@
 package dev.liftoff.process;
 
+import dev.liftoff.analysis.AnalysisPlans;
+import dev.liftoff.analysis.InconclusiveMetricsDecisionListener;
+import dev.liftoff.analysis.MetricDecisions;
+import dev.liftoff.analysis.PlanMetricTriggersDelegate;
+import dev.liftoff.analysis.TriggerWatch;
 import dev.liftoff.deploy.ChooseRollbackTargetDelegate;
 import dev.liftoff.deploy.DeployStrategies;
 import dev.liftoff.deploy.ManualInterventionRecorder;
@@ -77,6 +82,16 @@ public final class StandIns {
     public final List<String> reminders = new ArrayList<>();
     /** what reached traffic switches: {@code environment:version} that is to serve */
     public final List<String> switches = new ArrayList<>();
+    /** environments whose verification (an idle slot: {@code production/idle}) has no data for its metric analyses */
+    public final Set<String> inconclusiveEnvironments = new HashSet<>();
+    /** environments whose monitoring ticks have no data for their metric analyses */
+    public final Set<String> inconclusiveTicks = new HashSet<>();
+    /** what the next measurements of any metric trigger find, in order; empty: the trigger keeps passing */
+    public final java.util.Deque<TriggerWatch.Step> triggerSteps = new java.util.ArrayDeque<>();
+    /** every metric trigger measured, as "environment/trigger@instant of the engine clock" */
+    public final List<String> triggerMeasurements = new ArrayList<>();
+    /** environments whose metrics were measured before their deploy */
+    public final List<String> metricBaselines = new ArrayList<>();
 
     public static StandIns register(ProcessEngine engine) {
         StandIns standIns = new StandIns();
@@ -142,6 +157,13 @@ public final class StandIns {
                 standIns.stakeholderMails.add(execution.getProcessBusinessKey() + ": " + execution.getVariable(Vars.OUTCOME)));
         Mocks.register("measureLatencyBaseline", (JavaDelegate) execution ->
                 standIns.baselines.add((String) execution.getVariable(Vars.ENVIRONMENT)));
+        AnalysisPlans plans = new AnalysisPlans(properties, Set.of(TestServices.METRICS_PROVIDER));
+        Mocks.register("analysisPlans", plans);
+        Mocks.register("planMetricTriggers", new PlanMetricTriggersDelegate(plans));
+        Mocks.register("measureMetricBaseline", (JavaDelegate) execution ->
+                standIns.metricBaselines.add((String) execution.getVariable(Vars.ENVIRONMENT)));
+        Mocks.register("measureMetricTrigger", standIns.metricTrigger());
+        Mocks.register("inconclusiveMetricsDecision", new InconclusiveMetricsDecisionListener());
         return standIns;
     }
 
@@ -180,11 +202,19 @@ public final class StandIns {
         };
     }
 
-    /** fails the environments in {@link #failingEnvironments}; an idle slot fails as {@code production/idle} */
+    /**
+     * fails the environments in {@link #failingEnvironments} and finds no metrics data for those in
+     * {@link #inconclusiveEnvironments}; an idle slot is named {@code production/idle}
+     */
     private JavaDelegate verifyEnvironment() {
         return execution -> {
             String environment = (String) execution.getVariable(Vars.ENVIRONMENT);
             boolean idle = execution.getVariable(Vars.SLOT) != null;
+            boolean inconclusive = inconclusiveEnvironments.contains(idle ? environment + "/idle" : environment);
+            if (inconclusive) {
+                MetricDecisions.ask(execution, List.of(noData("error-rate", "verification")), false);
+            }
+            execution.setVariable(Vars.VERIFICATION_INCONCLUSIVE, inconclusive);
             boolean passes = !failingEnvironments.contains(idle ? environment + "/idle" : environment);
             String summary = passes ? "3/3 passed" : "2/3 passed — score: status 500 (expected 200)";
             JsonVars.write(RootInstance.of(execution),
@@ -203,7 +233,35 @@ public final class StandIns {
             if (stop != null) {
                 throw new BpmnError((String) execution.getVariable(Vars.ON_FAILURE), environment + " monitoring: " + stop);
             }
+            boolean inconclusive = inconclusiveTicks.contains(environment);
+            if (inconclusive) {
+                MetricDecisions.ask(execution, List.of(noData("error-rate", "monitoring tick")), false);
+            }
+            execution.setVariable(Vars.TICK_INCONCLUSIVE, inconclusive);
         };
+    }
+
+    /** a metric trigger's measurement, as the next of {@link #triggerSteps} says: passes, fires, or asks a person */
+    private JavaDelegate metricTrigger() {
+        return execution -> {
+            String environment = (String) execution.getVariable(Vars.ENVIRONMENT);
+            String trigger = (String) execution.getVariable(Vars.METRIC_TRIGGER);
+            triggerMeasurements.add(environment + "/" + trigger + "@" + ClockUtil.getCurrentTime().toInstant());
+            TriggerWatch.Step step = triggerSteps.isEmpty() ? TriggerWatch.Step.CARRY_ON : triggerSteps.poll();
+            if (step == TriggerWatch.Step.FIRE) {
+                throw new BpmnError((String) execution.getVariable(Vars.ON_FAILURE), environment + " monitoring: metric trigger "
+                        + trigger + ": sum(rate(errors_total[1m])) = 0.25: not result < 0.05");
+            }
+            if (step == TriggerWatch.Step.ASK) {
+                MetricDecisions.ask(execution, List.of(noData(trigger, "rollback trigger")), true);
+            }
+            execution.setVariableLocal(Vars.TRIGGER_INCONCLUSIVE, step == TriggerWatch.Step.ASK);
+        };
+    }
+
+    private static Map<String, Object> noData(String analysis, String where) {
+        return MetricDecisions.row(analysis, where, "no data: the query returned no series", "sum(rate(errors_total[1m]))",
+                "http://prometheus.example.com/graph");
     }
 
     private JavaDelegate verifyRestoredVersion() {

@@ -1,6 +1,8 @@
 package dev.liftoff.process;
 
 import dev.liftoff.config.AdminProperties;
+import dev.liftoff.config.AnalysisConfig;
+import dev.liftoff.config.AnalysisUse;
 import dev.liftoff.config.BlueGreenConfig;
 import dev.liftoff.config.DeployStrategy;
 import dev.liftoff.config.DeployTargetConfig;
@@ -24,7 +26,8 @@ import java.util.Map;
  * runs production blue-green; {@code radar} is watched after each deploy: staging every 15 minutes
  * for 30 minutes, production every 10 minutes for 20 minutes and then every 30 minutes for an hour;
  * {@code panel} is tested in UAT by {@code ursula} and {@code uma} by name and its UAT expires after
- * 72 hours; {@code crowd} opens two UAT tasks for the UAT group and lets its UAT testers sign.
+ * 72 hours; {@code crowd} opens two UAT tasks for the UAT group and lets its UAT testers sign;
+ * {@code gauge} is watched like radar and by a metric rollback trigger in production.
  */
 public final class TestServices {
 
@@ -36,6 +39,10 @@ public final class TestServices {
     public static final String CROWD = "crowd";
     /** its go-live sign-off never expires ({@code expire-after: 0}) */
     public static final String PATIENT = "patient";
+    /** watched like radar, and production also by the metric rollback trigger {@value #GAUGE_TRIGGER}, measured every minute */
+    public static final String GAUGE = "gauge";
+    public static final String GAUGE_TRIGGER = "error-rate";
+    public static final String METRICS_PROVIDER = "prometheus";
     public static final List<String> PANEL_TESTERS = List.of("ursula", "uma");
     public static final List<String> SCENARIOS = List.of("Sign in", "Check out a basket");
     public static final String SHOP_STAKEHOLDER = "product@shop.example.com";
@@ -52,7 +59,8 @@ public final class TestServices {
                 KIOSK, blueGreenService(), RADAR, watchedService(), PANEL, testedBy(namedTesters(), new SignoffConfig(ROLES)),
                 CROWD, testedBy(new UatConfig(Groups.UAT_TESTERS, null, 2, SCENARIOS, 3, null, null, null),
                         new SignoffConfig(ROLES).withUatTesterMaySign(true)),
-                PATIENT, testedBy(new UatConfig(Groups.UAT_TESTERS, SCENARIOS, 3), new SignoffConfig(ROLES, null, null, Duration.ZERO, false))));
+                PATIENT, testedBy(new UatConfig(Groups.UAT_TESTERS, SCENARIOS, 3), new SignoffConfig(ROLES, null, null, Duration.ZERO, false)),
+                GAUGE, triggeredService()));
     }
 
     private static UatConfig namedTesters() {
@@ -83,6 +91,16 @@ public final class TestServices {
                         new MonitoringPhase(Duration.ofMinutes(30), Duration.ofHours(1)))),
                 new RollbackTriggers(null, new LatencyDegradationTrigger(50, Duration.ofMillis(5))));
         return service(staging, production);
+    }
+
+    private static ServiceConfig triggeredService() {
+        ServiceConfig watched = watchedService();
+        EnvironmentConfig production = watched.environment("production");
+        AnalysisConfig errorRate = new AnalysisConfig(null, METRICS_PROVIDER, "sum(rate(errors_total{service=\"{{service}}\"}[1m]))",
+                "result < 0.05", null, Duration.ofMinutes(1), null, null, null, null, List.of(AnalysisUse.ROLLBACK_TRIGGER), null);
+        EnvironmentConfig triggered = new EnvironmentConfig(production.baseUrl(), null, null, production.deploy(), null,
+                DeployStrategy.DIRECT, null, production.monitoring(), production.rollbackTriggers(), Map.of(GAUGE_TRIGGER, errorRate));
+        return service(watched.environment("staging"), triggered);
     }
 
     private static EnvironmentConfig direct() {
