@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.stereotype.Component;
 
@@ -22,11 +23,25 @@ public class MetricProviders {
 
     private final Map<String, MetricProvider> providers;
 
+    @Autowired
     public MetricProviders(LiftoffProperties properties, SecretResolver secrets, ObjectProvider<SslBundles> sslBundles) {
         Map<String, MetricProvider> built = new TreeMap<>();
         properties.metrics().providers().forEach((name, config) ->
                 built.put(name, create(name, config, secrets, sslBundles.getIfAvailable())));
         this.providers = Collections.unmodifiableMap(built);
+    }
+
+    private MetricProviders(Map<String, MetricProvider> providers) {
+        this.providers = Collections.unmodifiableMap(new TreeMap<>(providers));
+    }
+
+    /** providers built elsewhere, by their names: for code that runs analyses outside a Liftoff application */
+    public static MetricProviders of(MetricProvider... providers) {
+        Map<String, MetricProvider> byName = new TreeMap<>();
+        for (MetricProvider provider : providers) {
+            byName.put(provider.name(), provider);
+        }
+        return new MetricProviders(byName);
     }
 
     public Optional<MetricProvider> get(String name) {

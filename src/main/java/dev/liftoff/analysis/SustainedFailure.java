@@ -47,15 +47,18 @@ final class SustainedFailure {
         if (newest.verdict() != Verdict.FAILED) {
             return new TriggerReading(newest.verdict(), newest.value(), null, newest.detail(), query, shownFrom, now, graph);
         }
+        // the run of failing values up to now, without a gap: a step without a value ends it
         int firstFailing = samples.size() - 1;
-        while (firstFailing > 0 && ValueJudgement.judge(plan, samples.get(firstFailing - 1).at(), samples.get(firstFailing - 1).value(),
-                baseline).verdict() == Verdict.FAILED) {
+        while (firstFailing > 0 && adjacent(samples.get(firstFailing - 1), samples.get(firstFailing), step)
+                && ValueJudgement.judge(plan, samples.get(firstFailing - 1).at(), samples.get(firstFailing - 1).value(), baseline)
+                        .verdict() == Verdict.FAILED) {
             firstFailing--;
         }
         Instant failingSince = samples.get(firstFailing).at();
         long expectedPoints = Duration.between(from, now).toMillis() / step.toMillis() + 1;
         boolean lastedLongEnough = !Duration.between(windowStart, now).minus(sustainedFor).isNegative();
-        boolean everyStepFailed = firstFailing == 0 && samples.size() >= expectedPoints;
+        boolean everyStepFailed = firstFailing == 0 && samples.size() >= expectedPoints
+                && !samples.get(0).at().isAfter(from.plus(step.dividedBy(2)));
         String lasting = "failing since " + failingSince + " (" + readable(Duration.between(failingSince, now)) + ", sustained-for "
                 + readable(sustainedFor) + ")";
         if (lastedLongEnough && everyStepFailed) {
@@ -74,6 +77,10 @@ final class SustainedFailure {
             step = half;
         }
         return step.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : step;
+    }
+
+    private static boolean adjacent(Sample earlier, Sample later, Duration step) {
+        return Duration.between(earlier.at(), later.at()).compareTo(step.plus(step.dividedBy(2))) <= 0;
     }
 
     private static Instant later(Instant a, Instant b) {

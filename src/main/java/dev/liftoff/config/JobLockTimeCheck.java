@@ -47,13 +47,13 @@ public class JobLockTimeCheck {
     }
 
     /** what a step must leave of its job's lock: {@link #MARGIN}, or half of a lock shorter than twice that */
-    static Duration margin(Duration lock) {
+    public static Duration margin(Duration lock) {
         Duration half = lock.dividedBy(2);
         return half.compareTo(MARGIN) < 0 ? half : MARGIN;
     }
 
     /** the shortest lock that leaves a step of that limit its margin */
-    static Duration lockFor(Duration limit) {
+    public static Duration lockFor(Duration limit) {
         return limit.compareTo(MARGIN) < 0 ? limit.multipliedBy(2) : limit.plus(MARGIN);
     }
 

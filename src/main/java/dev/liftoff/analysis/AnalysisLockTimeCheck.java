@@ -1,0 +1,57 @@
+package dev.liftoff.analysis;
+
+import dev.liftoff.config.AnalysisUse;
+import dev.liftoff.config.JobLockTimeCheck;
+import dev.liftoff.config.LiftoffProperties;
+import dev.liftoff.config.MetricProviderConfig;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stops the start when a verification or a monitoring tick, with the measurements of its metric
+ * analyses, may outlast its job's lock (see {@link JobLockTimeCheck}): the analyses of a step run
+ * one after another, each taking up to {@code count + inconclusive-limit} measurements
+ * {@code interval} apart, each answered within its provider's timeout, after the step's own
+ * requests (its verification deadline).
+ */
+@Component
+public class AnalysisLockTimeCheck {
+
+    public AnalysisLockTimeCheck(LiftoffProperties properties, AnalysisPlans plans,
+            @Value("${" + JobLockTimeCheck.LOCK_TIME + ":300000}") long lockMillis) {
+        Duration lock = Duration.ofMillis(lockMillis);
+        Map<String, Duration> tooLong = tooLong(properties, plans, lock);
+        if (!tooLong.isEmpty()) {
+            throw new IllegalStateException("A step with its metric analyses may outlast its job's lock (" + JobLockTimeCheck.LOCK_TIME
+                    + " = " + lockMillis + "): another node would run it a second time. Shorten the analyses' count, interval or "
+                    + "inconclusive-limit, or raise the lock: " + String.join(", ", tooLong.entrySet().stream()
+                            .map(step -> step.getKey() + " may take " + step.getValue() + ", needs a lock of at least "
+                                    + JobLockTimeCheck.lockFor(step.getValue()).toMillis() + " ms").toList()));
+        }
+    }
+
+    static Map<String, Duration> tooLong(LiftoffProperties properties, AnalysisPlans plans, Duration lock) {
+        Map<String, Duration> tooLong = new LinkedHashMap<>();
+        properties.services().forEach((service, config) -> config.environments().keySet().forEach(environment -> {
+            for (AnalysisUse use : new AnalysisUse[] {AnalysisUse.VERIFICATION, AnalysisUse.MONITORING}) {
+                Duration longest = config.verification().deadline();
+                for (AnalysisPlan plan : plans.of(service, environment, use)) {
+                    longest = longest.plus(longestRun(plan, properties));
+                }
+                if (longest.plus(JobLockTimeCheck.margin(lock)).compareTo(lock) > 0) {
+                    tooLong.put("the " + use.name().toLowerCase() + " step of " + service + " on " + environment, longest);
+                }
+            }
+        }));
+        return tooLong;
+    }
+
+    private static Duration longestRun(AnalysisPlan plan, LiftoffProperties properties) {
+        MetricProviderConfig provider = properties.metrics().providers().get(plan.provider());
+        Duration timeout = provider == null ? Duration.ZERO : provider.timeout();
+        return plan.longestRunWait().plus(timeout.multipliedBy(plan.count() + (long) plan.inconclusiveLimit()));
+    }
+}
