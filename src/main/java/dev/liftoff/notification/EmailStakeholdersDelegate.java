@@ -9,6 +9,9 @@ import org.springframework.stereotype.Component;
 @Component("emailStakeholders")
 public class EmailStakeholdersDelegate implements JavaDelegate {
 
+    /** the release's metric analyses as lines of text, handed over by {@link NotifyStakeholdersDelegate} */
+    static final String METRIC_ANALYSES = "metricAnalyses";
+
     private final StakeholderMail mail;
 
     public EmailStakeholdersDelegate(StakeholderMail mail) {
@@ -19,7 +22,7 @@ public class EmailStakeholdersDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         mail.tell(MailKeys.of(execution), new ReleaseOutcome(execution.getProcessBusinessKey(), text(execution, Vars.SERVICE), text(execution, Vars.VERSION),
                 text(execution, Vars.COMMIT_SHA), text(execution, Vars.REQUESTED_BY), text(execution, Vars.OUTCOME),
-                text(execution, Vars.OUTCOME_REASON), text(execution, Vars.ROLLBACK_TRIGGER)));
+                text(execution, Vars.OUTCOME_REASON), text(execution, Vars.ROLLBACK_TRIGGER), text(execution, METRIC_ANALYSES)));
     }
 
     private static String text(DelegateExecution execution, String name) {

@@ -1,8 +1,14 @@
 package dev.liftoff.notification;
 
+import dev.liftoff.analysis.AnalysisEvidence;
+import dev.liftoff.config.ServiceConfig;
+import dev.liftoff.process.JsonVars;
 import dev.liftoff.process.ProcessKeys;
 import dev.liftoff.process.RootInstance;
 import dev.liftoff.process.Vars;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
@@ -38,6 +44,16 @@ public class NotifyStakeholdersDelegate implements JavaDelegate {
                         .putValue(Vars.REQUESTED_BY, release.getVariable(Vars.REQUESTED_BY))
                         .putValue(Vars.OUTCOME, release.getVariable(Vars.OUTCOME))
                         .putValue(Vars.OUTCOME_REASON, release.getVariable(Vars.OUTCOME_REASON))
-                        .putValue(Vars.ROLLBACK_TRIGGER, release.getVariable(Vars.ROLLBACK_TRIGGER)));
+                        .putValue(Vars.ROLLBACK_TRIGGER, release.getVariable(Vars.ROLLBACK_TRIGGER))
+                        .putValue(EmailStakeholdersDelegate.METRIC_ANALYSES, analyses(release)));
+    }
+
+    private static String analyses(DelegateExecution release) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String environment : List.of(ServiceConfig.STAGING, ServiceConfig.PRODUCTION)) {
+            rows.addAll(AnalysisEvidence.rows(environment, JsonVars.read(release, Vars.verificationOf(environment)),
+                    JsonVars.read(release, Vars.metricTriggersOf(environment))));
+        }
+        return rows.isEmpty() ? null : AnalysisEvidence.lines(rows);
     }
 }

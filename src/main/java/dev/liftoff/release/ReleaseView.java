@@ -43,6 +43,12 @@ public record ReleaseView(
         @ArraySchema(arraySchema = @Schema(description = "release incidents raised: incidentId, severity, title, raisedAt, drill"),
                 schema = @Schema(type = "object"))
         JsonNode incidents,
+        @ArraySchema(arraySchema = @Schema(description = "metric analyses of the verifications and the rollback triggers: environment, "
+                + "name, where, verdict, value, condition, query (as sent), detail, graphUrl"), schema = @Schema(type = "object"))
+        JsonNode analyses,
+        @ArraySchema(arraySchema = @Schema(description = "decisions on inconclusive metrics: environment, where, analyses, decision "
+                + "(CARRY_ON or STOP), by, at, comment"), schema = @Schema(type = "object"))
+        JsonNode metricDecisions,
         String outcome,
         String outcomeReason,
         @Schema(description = "changes whenever the state, stage, open tasks, environments, checks, approvals or outcome change; "

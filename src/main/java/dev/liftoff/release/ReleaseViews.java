@@ -1,6 +1,7 @@
 package dev.liftoff.release;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.liftoff.analysis.AnalysisEvidence;
 import dev.liftoff.config.ServiceConfig;
 import dev.liftoff.notification.TaskMail;
 import dev.liftoff.process.JsonVars;
@@ -57,7 +58,8 @@ public class ReleaseViews {
     static final String FIRST_STEP = "CallActivity_PreDeploymentChecks";
     private static final String[] VARIABLES = {Vars.SERVICE, Vars.VERSION, Vars.COMMIT_SHA, Vars.REQUESTED_BY, Vars.STARTED_BY,
             COMMIT_TIME, NOTES, Vars.OUTCOME, Vars.OUTCOME_REASON, Vars.APPROVALS, Vars.INCIDENTS, Vars.READINESS,
-            Vars.verificationOf(ServiceConfig.STAGING), Vars.verificationOf(ServiceConfig.PRODUCTION), Vars.ROLLBACK_VERIFICATION};
+            Vars.verificationOf(ServiceConfig.STAGING), Vars.verificationOf(ServiceConfig.PRODUCTION), Vars.ROLLBACK_VERIFICATION,
+            Vars.metricTriggersOf(ServiceConfig.STAGING), Vars.metricTriggersOf(ServiceConfig.PRODUCTION), Vars.METRIC_DECISIONS};
 
     /** a view and the activities of the root it was derived from */
     public record Snapshot(ReleaseView view, Set<String> activities) {
@@ -194,12 +196,24 @@ public class ReleaseViews {
         List<OpenTask> openTasks = open.stream().map(this::openTask).toList();
         JsonNode approvals = list(vars, Vars.APPROVALS);
         JsonNode incidents = list(vars, Vars.INCIDENTS);
+        JsonNode analyses = analyses(vars);
+        JsonNode metricDecisions = list(vars, Vars.METRIC_DECISIONS);
         Instant endedAt = instant(instance.getEndTime());
-        String revision = revision(state, stage, environments, openTasks, checks, approvals, incidents, outcome, outcomeReason, endedAt);
+        String revision = revision(state, stage, environments, openTasks, checks, approvals, incidents, analyses, metricDecisions, outcome,
+                outcomeReason, endedAt);
         return new ReleaseView(id, instance.getBusinessKey(), text(vars, Vars.SERVICE), text(vars, Vars.VERSION),
                 text(vars, Vars.COMMIT_SHA), text(vars, Vars.REQUESTED_BY), text(vars, Vars.STARTED_BY), text(vars, COMMIT_TIME),
                 text(vars, NOTES), instant(instance.getStartTime()), endedAt, state, stage, environments, openTasks, checks,
-                approvals, incidents, outcome, outcomeReason, revision, links(id));
+                approvals, incidents, analyses, metricDecisions, outcome, outcomeReason, revision, links(id));
+    }
+
+    private static JsonNode analyses(Map<String, JsonNode> vars) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String environment : ENVIRONMENTS) {
+            rows.addAll(AnalysisEvidence.rows(environment, vars.getOrDefault(Vars.verificationOf(environment), JsonVars.MAPPER.nullNode()),
+                    vars.getOrDefault(Vars.metricTriggersOf(environment), JsonVars.MAPPER.nullNode())));
+        }
+        return JsonVars.MAPPER.valueToTree(rows);
     }
 
     /** the summary the release closure stored on the root, once it did */

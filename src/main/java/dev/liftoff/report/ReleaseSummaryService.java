@@ -3,6 +3,7 @@ package dev.liftoff.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.liftoff.analysis.AnalysisEvidence;
 import dev.liftoff.config.ServiceConfig;
 import dev.liftoff.process.JsonVars;
 import dev.liftoff.process.Vars;
@@ -47,6 +48,9 @@ public class ReleaseSummaryService {
         summary.set("rollback", rollback(root));
         JsonNode incidents = JsonVars.read(root, Vars.INCIDENTS);
         summary.set("incidents", incidents.isArray() ? incidents : JsonVars.MAPPER.createArrayNode());
+        summary.set("analyses", analyses(root));
+        JsonNode decisions = JsonVars.read(root, Vars.METRIC_DECISIONS);
+        summary.set("metricDecisions", decisions.isArray() ? decisions : JsonVars.MAPPER.createArrayNode());
         return summary;
     }
 
@@ -104,6 +108,16 @@ public class ReleaseSummaryService {
             monitoring.set(environment, entry);
         }
         return monitoring;
+    }
+
+    /** every metric analysis of the verifications and every rollback trigger, with its verdict, query and graph link */
+    public static ArrayNode analyses(DelegateExecution root) {
+        ArrayNode analyses = JsonVars.MAPPER.createArrayNode();
+        for (String environment : ENVIRONMENTS) {
+            AnalysisEvidence.rows(environment, JsonVars.read(root, Vars.verificationOf(environment)),
+                    JsonVars.read(root, Vars.metricTriggersOf(environment))).forEach(row -> analyses.add(JsonVars.MAPPER.valueToTree(row)));
+        }
+        return analyses;
     }
 
     /** the stages (call activities and sub-processes) of a release so far, in the order they started */

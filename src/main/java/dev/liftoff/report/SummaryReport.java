@@ -33,6 +33,7 @@ public final class SummaryReport {
         report.facts(facts);
         stages(report, summary.path("stages"));
         checks(report, summary.path("checks"));
+        analyses(report, summary.path("analyses"), summary.path("metricDecisions"));
         approvals(report, summary.path("approvals"));
         uat(report, summary.path("uat"));
         monitoring(report, summary.path("monitoring"));
@@ -92,6 +93,28 @@ public final class SummaryReport {
             report.paragraph("Failed checks:");
             report.bullets(failures);
         }
+    }
+
+    /** the metric analyses with their queries as sent and graph links, and every decision a person took on missing data */
+    public static void analyses(ReportDocument report, JsonNode analyses, JsonNode decisions) {
+        if (!analyses.isArray() || analyses.isEmpty()) {
+            return;
+        }
+        report.heading("Metric analyses");
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonNode analysis : analyses) {
+            rows.add(List.of(analysis.path("environment").asText(), analysis.path("name").asText(), analysis.path("where").asText(),
+                    analysis.path("verdict").asText(), text(analysis, "detail"), text(analysis, "condition"), text(analysis, "query"),
+                    text(analysis, "graphUrl")));
+        }
+        report.table(List.of("Environment", "Analysis", "Where", "Verdict", "Measured", "Passes when", "Query as sent", "Graph"), rows, "");
+        List<String> decided = new ArrayList<>();
+        for (JsonNode decision : decisions) {
+            decided.add(decision.path("environment").asText() + " " + decision.path("where").asText() + ": "
+                    + decision.path("by").asText() + " chose " + decision.path("decision").asText() + " on inconclusive "
+                    + join(decision.path("analyses")) + " at " + decision.path("at").asText() + ": " + decision.path("comment").asText());
+        }
+        report.bullets(decided);
     }
 
     private static void uat(ReportDocument report, JsonNode uat) {

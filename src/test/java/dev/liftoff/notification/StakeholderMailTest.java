@@ -29,7 +29,8 @@ class StakeholderMailTest {
 
     private static final ReleaseOutcome ROLLED_BACK = new ReleaseOutcome("shop@2.0.0", "shop", "2.0.0", "abcdef0123", "erin",
             "ROLLED_BACK", "Rolled production back to 1.9.0 (1111aaa) and verified it.",
-            "production verification failed: production 30/31 passed — score: status 500 (expected 200)");
+            "production verification failed: production 30/31 passed — score: status 500 (expected 200)",
+            "production error-rate (verification): FAILED: 0.25: not result < 0.05; graph: http://prometheus.example.com/graph?g0.expr=x");
 
     @Test
     void tellsEveryStakeholderTheOutcomeTheReasonAndTheRollback() throws Exception {
@@ -47,6 +48,10 @@ class StakeholderMailTest {
                 .contains("Rolled production back to 1.9.0 (1111aaa) and verified it.")
                 .contains("Release shop@2.0.0, commit abcdef0123, requested by erin.")
                 .contains("Rollback: production verification failed: production 30/31 passed");
+        // decoded: a long line travels quoted-printable, broken where the raw body shows it
+        assertThat(message.getContent().toString().replace("\r\n", "\n"))
+                .contains("Metric analyses:\nproduction error-rate (verification): FAILED: 0.25: not result < 0.05; graph: "
+                        + "http://prometheus.example.com/graph?g0.expr=x");
     }
 
     @Test
