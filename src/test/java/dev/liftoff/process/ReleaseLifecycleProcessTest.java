@@ -651,7 +651,11 @@ class ReleaseLifecycleProcessTest extends ReleaseProcessTestBase {
 
     /** a release of radar through UAT, its staging window (two ticks) and the sign-offs: production is deployed and watched */
     private ProcessInstance watchedReleaseInProduction() {
-        ProcessInstance release = startRelease(TestServices.RADAR, "erin", "ci-bot");
+        return watchedReleaseInProduction(TestServices.RADAR);
+    }
+
+    private ProcessInstance watchedReleaseInProduction(String service) {
+        ProcessInstance release = startRelease(service, "erin", "ci-bot");
         runJobs();
         decideGo(release);
         passUat(release);
@@ -661,16 +665,9 @@ class ReleaseLifecycleProcessTest extends ReleaseProcessTestBase {
         return release;
     }
 
-    /** a release of gauge through its staging window and sign-offs: production is deployed and watched, by its metric trigger too */
+    /** the same of gauge: production is watched by its metric trigger too */
     private ProcessInstance gaugeReleaseInProduction() {
-        ProcessInstance release = startRelease(TestServices.GAUGE, "erin", "ci-bot");
-        runJobs();
-        decideGo(release);
-        passUat(release);
-        passMinutes(15);
-        passMinutes(15);
-        approveAllRoles(release);
-        return release;
+        return watchedReleaseInProduction(TestServices.GAUGE);
     }
 
     private void passMinutes(int minutes) {
