@@ -1,6 +1,7 @@
 package dev.liftoff.metrics;
 
 import dev.liftoff.process.Activities;
+import java.util.Collection;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -21,6 +22,9 @@ final class Gates {
             Activities.ACKNOWLEDGE_INCIDENT_TASK, "incident-acknowledgement",
             Activities.REVIEW_INCIDENT_TASK, "incident-review",
             Activities.MANUAL_INTERVENTION_TASK, "manual-intervention");
+
+    /** the gates every Liftoff has, whatever its configuration */
+    static final Collection<String> FIXED = BY_TASK.values();
 
     private Gates() {
     }

@@ -8,8 +8,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,33 +52,36 @@ public class ReleaseMeters {
         this.services = Set.copyOf(properties.services().keySet());
         this.environments = properties.services().values().stream().map(ServiceConfig::environments)
                 .flatMap(declared -> declared.keySet().stream()).collect(Collectors.toUnmodifiableSet());
-        // each configured service's series exist from the start, so that its first release shows as an
-        // increase from 0 rather than as a series appearing
-        for (String service : services) {
-            Arrays.stream(Outcome.values()).forEach(outcome -> releases(service, outcome.name()));
-            RollbackReasons.KNOWN.forEach(reason -> rollbacks(service, reason));
+        // every series the configuration foresees exists from the start at 0: Prometheus' increase()
+        // sees nothing of an event that makes a series appear, only of those that change it
+        List<String> outcomes = Stream.concat(Arrays.stream(Outcome.values()).map(Outcome::name), Stream.of(CANCELLED)).toList();
+        for (String service : Stream.concat(services.stream(), Stream.of(UNKNOWN)).toList()) {
+            outcomes.forEach(outcome -> releases(service, outcome));
+            releaseDuration(service);
         }
+        services.forEach(service -> RollbackReasons.KNOWN.forEach(reason -> rollbacks(service, reason)));
+        Set<String> gates = new TreeSet<>(Gates.FIXED);
+        properties.services().values().forEach(service -> service.signoff().roles().forEach(role -> gates.add(Gates.SIGNOFF_PREFIX + role)));
+        gates.forEach(gate -> Stream.of(GateWaitListener.COMPLETED, GateWaitListener.CANCELLED).forEach(ended -> gateWait(gate, ended)));
+        Stream.concat(environments.stream(), Stream.of(VerificationTimeListener.ROLLBACK)).forEach(this::verification);
     }
 
     /** a root release-lifecycle instance ended; its duration is null when the history has no start */
     void releaseEnded(String service, String outcome, Duration duration) {
         releases(service, outcome).increment();
         if (duration != null) {
-            Timer.builder(RELEASE_DURATION).description("Time from a release's request to its outcome")
-                    .tag("service", service).serviceLevelObjectives(RELEASE_BUCKETS).register(registry).record(duration);
+            releaseDuration(service).record(duration);
         }
     }
 
     /** a human task was completed or cancelled after it had been open that long */
     void gateClosed(String gate, String ended, Duration open) {
-        Timer.builder(GATE_WAIT).description("Time a human task was open, from its creation to its completion or cancellation")
-                .tags("gate", gate, "ended", ended).serviceLevelObjectives(GATE_BUCKETS).register(registry).record(open);
+        gateWait(gate, ended).record(open);
     }
 
     /** a verification step ended (passed, failed or interrupted) after that long */
     void verified(String environment, Duration took) {
-        Timer.builder(VERIFICATION).description("Time a verification step of an environment took")
-                .tag("environment", environment).serviceLevelObjectives(VERIFICATION_BUCKETS).register(registry).record(took);
+        verification(environment).record(took);
     }
 
     void rollbackStarted(String service, String reason) {
@@ -95,6 +101,21 @@ public class ReleaseMeters {
     /** the outcome label: the {@code outcome} variable when it is one of the four, else {@value #CANCELLED} */
     static String outcome(Object variable) {
         return Arrays.stream(Outcome.values()).map(Outcome::name).filter(name -> name.equals(variable)).findFirst().orElse(CANCELLED);
+    }
+
+    private Timer releaseDuration(String service) {
+        return Timer.builder(RELEASE_DURATION).description("Time from a release's request to its outcome")
+                .tag("service", service).serviceLevelObjectives(RELEASE_BUCKETS).register(registry);
+    }
+
+    private Timer gateWait(String gate, String ended) {
+        return Timer.builder(GATE_WAIT).description("Time a human task was open, from its creation to its completion or cancellation")
+                .tags("gate", gate, "ended", ended).serviceLevelObjectives(GATE_BUCKETS).register(registry);
+    }
+
+    private Timer verification(String environment) {
+        return Timer.builder(VERIFICATION).description("Time a verification step of an environment took")
+                .tag("environment", environment).serviceLevelObjectives(VERIFICATION_BUCKETS).register(registry);
     }
 
     private Counter releases(String service, String outcome) {
