@@ -14,6 +14,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
@@ -26,16 +29,20 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Liftoff's own API under {@code /api} (and its OpenAPI description and viewer): stateless HTTP
- * Basic against Camunda's users and groups, so CI and people use one identity everywhere. Each
- * group is an authority {@code GROUP_<groupId>}. Other paths are not handled here: the webapps
- * keep their session login, {@code /engine-rest} has Camunda's filter, and only the health probe
- * is anonymous.
+ * Liftoff's own API under {@code /api} (and its OpenAPI description and viewer) and the actuator
+ * endpoints under {@code /actuator}: stateless HTTP Basic against Camunda's users and groups, so
+ * CI, people and a metrics scraper use one identity everywhere. Each group is an authority
+ * {@code GROUP_<groupId>}. Other paths are not handled here: the webapps keep their session login,
+ * {@code /engine-rest} has Camunda's filter, and only the health probe
+ * ({@code /actuator/health/**}) is anonymous.
  *
  * <p>Who may do what on {@code /api/releases}: {@code ci} starts and reads releases, the approver
  * groups read them, {@code operations} and {@code release-managers} read them and ask for a
- * rollback, {@code camunda-admin} does everything. A refusal is {@code application/problem+json}:
- * 401 (with {@code WWW-Authenticate}) without valid credentials, 403 for a group that may not.
+ * rollback, {@code camunda-admin} does everything. Every other actuator endpoint
+ * ({@code /actuator/prometheus}) is read by any Liftoff user outside {@code ci}, which starts
+ * releases and reads them and nothing else: a Prometheus server scrapes as a user of its own that
+ * needs no group. A refusal is {@code application/problem+json}: 401 (with
+ * {@code WWW-Authenticate}) without valid credentials, 403 for a group that may not.
  */
 @Configuration
 public class ApiSecurity {
@@ -60,10 +67,15 @@ public class ApiSecurity {
                 "Not allowed", request.getRemoteUser() + " may not " + request.getMethod() + " " + request.getRequestURI()
                         + ": " + whoMay(request.getMethod(), request.getRequestURI())).writeTo(response);
         return http.securityMatcher(new OrRequestMatcher(path(null, "/api/**"), path(null, "/swagger-ui/**"),
-                        path(null, "/swagger-ui.html"), path(null, "/v3/api-docs/**")))
+                        path(null, "/swagger-ui.html"), path(null, "/v3/api-docs/**"), path(null, "/actuator/**")))
                 .authorizeHttpRequests(requests -> requests
                         // an async answer (the events long-poll) was authorized when its request came in
                         .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
+                        // the probe of load balancers and orchestrators, which carry no credentials
+                        .requestMatchers(path(null, "/actuator/health/**")).permitAll()
+                        .requestMatchers(path(null, "/actuator/**")).access(AuthorizationManagers.allOf(
+                                AuthenticatedAuthorizationManager.authenticated(),
+                                AuthorizationManagers.not(AuthorityAuthorizationManager.hasAuthority(authority(Groups.CI)))))
                         .requestMatchers(path(HttpMethod.POST, "/api/releases")).hasAnyAuthority(starters)
                         .requestMatchers(path(HttpMethod.POST, "/api/releases/*/rollback")).hasAnyAuthority(rollers)
                         .requestMatchers(path(HttpMethod.GET, "/api/releases"), path(HttpMethod.GET, "/api/releases/**"))
@@ -78,6 +90,9 @@ public class ApiSecurity {
     }
 
     private static String whoMay(String method, String uri) {
+        if (uri.startsWith("/actuator")) {
+            return "Liftoff's metrics are read by any Liftoff user outside the ci group: scrape as a user of your own";
+        }
         if ("POST".equals(method) && uri.endsWith("/rollback")) {
             return "only operations and release-managers may ask for a rollback";
         }

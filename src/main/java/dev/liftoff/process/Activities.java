@@ -24,12 +24,28 @@ public final class Activities {
             "Task_RaiseStagingIncident", "Task_FailStagingMonitoring", "Task_RejectUat", "Task_RejectSignoff", "Task_RecordReleased",
             "Task_RecordRolledBack", "Task_RecordRollbackFailed", "Gateway_MergeOutcomes", "Gateway_Outcome");
 
+    /** the boundary events of {@link #PRODUCTION} that start its rollback */
+    public static final String PRODUCTION_VERIFICATION_FAILED = "BoundaryEvent_ProductionVerificationFailed";
+    public static final String ROLLBACK_TRIGGERED = "BoundaryEvent_RollbackTriggered";
+    public static final String ROLLBACK_REQUESTED = "BoundaryEvent_RollbackRequested";
+
     // user tasks of the stages
     public static final String GO_NO_GO_TASK = "UserTask_GoNoGo";
     /** the decisions on inconclusive metrics: after a verification, after a monitoring tick, in a rollback trigger's watch */
     public static final String DECIDE_INCONCLUSIVE_VERIFICATION = "UserTask_DecideInconclusiveVerification";
     public static final String DECIDE_INCONCLUSIVE_TICK = "UserTask_DecideInconclusiveTick";
     public static final String DECIDE_INCONCLUSIVE_TRIGGER = "UserTask_DecideInconclusiveTrigger";
+    public static final String UAT_TASK = "UserTask_Uat";
+    /** one per sign-off role, offered to the role's group */
+    public static final String SIGN_OFF_TASK = "UserTask_SignOff";
+    public static final String ACKNOWLEDGE_INCIDENT_TASK = "UserTask_AcknowledgeIncident";
+    public static final String REVIEW_INCIDENT_TASK = "UserTask_ReviewIncident";
+    public static final String MANUAL_INTERVENTION_TASK = "UserTask_ManualIntervention";
+
+    // verification steps: environment-deployment's of the environment and of a blue-green idle slot, rollback's of the restored version
+    public static final String VERIFY_ENVIRONMENT = "Task_VerifyEnvironment";
+    public static final String VERIFY_IDLE_SLOT = "Task_VerifyIdleSlot";
+    public static final String VERIFY_RESTORED_VERSION = "Task_VerifyRestoredVersion";
 
     private Activities() {
     }

@@ -7,6 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -37,6 +38,8 @@ import org.springframework.test.context.ContextConfiguration;
         "liftoff.services.study-api.environments.production.rollback-triggers.latency-degradation.minimum-increase=500ms"})
 @ContextConfiguration(initializers = {TestDatabase.class, RelaxedDemoLatency.class})
 @ActiveProfiles(resolver = TestDatabase.Profiles.class)
+// the application's Prometheus registry and /actuator/prometheus, which a Spring Boot test leaves out otherwise
+@AutoConfigureObservability(tracing = false)
 // one Camunda engine per JVM at a time: each class closes its application when done
 @DirtiesContext
 public @interface DemoStack {

@@ -68,6 +68,44 @@ class ReleaseFullStackTest {
         // the stakeholders hear of it
         Map<String, Object> told = awaitMail(release, release.replace('@', ' ') + ": RELEASED");
         assertThat((String) told.get("to")).isEqualTo("product@liftoff.example");
+        // and Liftoff's own metrics count it, with the time the Go/No-Go waited for rita
+        String metrics = LiftoffClient.await("the release in the metrics", STEP, () -> {
+            String scraped = client.get("rob", "/actuator/prometheus").body();
+            return sample(scraped, "liftoff_releases_total{outcome=\"RELEASED\",service=\"study-api\"}") >= 1 ? scraped : null;
+        });
+        assertThat(sample(metrics, "liftoff_gate_wait_seconds_count{ended=\"completed\",gate=\"go-no-go\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(sample(metrics, "liftoff_release_duration_seconds_count{service=\"study-api\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(sample(metrics, "liftoff_verification_seconds_count{environment=\"production\"}")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void metricsAreReadByAnyLiftoffUserButCiWhileHealthStaysOpen() {
+        LiftoffClient.Reply anonymous = client.get(null, "/actuator/prometheus");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(anonymous.header("WWW-Authenticate")).isEqualTo("Basic realm=\"Liftoff\"");
+        assertThat(client.getWithPassword("pete", "not-pete", "/actuator/prometheus").status()).isEqualTo(401);
+        // every actuator path is behind the login, not just the ones exposed today
+        assertThat(client.get(null, "/actuator").status()).isEqualTo(401);
+        assertThat(client.get(null, "/actuator/metrics").status()).isEqualTo(401);
+        LiftoffClient.Reply ci = client.get("ci-bot", "/actuator/prometheus");
+        assertThat(ci.status()).isEqualTo(403);
+        assertThat(ci.body()).contains("outside the ci group");
+
+        LiftoffClient.Reply scraped = client.get("rob", "/actuator/prometheus");
+        assertThat(scraped.status()).isEqualTo(200);
+        assertThat(scraped.header("Content-Type")).startsWith("text/plain");
+        assertThat(scraped.body()).contains("# TYPE liftoff_releases_total counter", "# TYPE liftoff_rollbacks_total counter",
+                "liftoff_releases_total{outcome=\"ROLLED_BACK\",service=\"study-api\"}", "jvm_memory_used_bytes{",
+                "http_server_requests_seconds_count{");
+        assertThat(client.get(null, "/actuator/health").status()).isEqualTo(200);
+        assertThat(client.get(null, "/actuator/health/liveness").status()).isEqualTo(200);
+    }
+
+    /** the value of one sample line of the Prometheus text format, 0 when the series is not there */
+    private static double sample(String scraped, String series) {
+        return scraped.lines().filter(line -> line.startsWith(series + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(series.length() + 1).trim().split(" ")[0])).orElse(0.0);
     }
 
     @Test

@@ -1,0 +1,45 @@
+package dev.liftoff.metrics;
+
+import dev.liftoff.process.Activities;
+import java.util.Collection;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+
+/**
+ * The {@code gate} of a human task: a small fixed vocabulary derived from its task definition key.
+ * A sign-off is one gate per role ({@code signoff:<candidate group>}); a user task added later
+ * counts under its key in kebab case ({@code UserTask_InconclusiveMetrics} → {@code inconclusive-metrics}).
+ */
+final class Gates {
+
+    static final String SIGNOFF_PREFIX = "signoff:";
+
+    private static final Map<String, String> BY_TASK = Map.of(
+            Activities.GO_NO_GO_TASK, "go-no-go",
+            Activities.UAT_TASK, "uat",
+            Activities.ACKNOWLEDGE_INCIDENT_TASK, "incident-acknowledgement",
+            Activities.REVIEW_INCIDENT_TASK, "incident-review",
+            Activities.MANUAL_INTERVENTION_TASK, "manual-intervention");
+
+    /** the gates every Liftoff has, whatever its configuration */
+    static final Collection<String> FIXED = BY_TASK.values();
+
+    private Gates() {
+    }
+
+    static String of(DelegateTask task) {
+        String key = task.getTaskDefinitionKey();
+        if (Activities.SIGN_OFF_TASK.equals(key)) {
+            return SIGNOFF_PREFIX + role(task);
+        }
+        return BY_TASK.getOrDefault(key, Labels.kebab(key, "UserTask_"));
+    }
+
+    /** the group the sign-off is offered to: the role it signs for */
+    private static String role(DelegateTask task) {
+        return task.getCandidates().stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .map(IdentityLink::getGroupId).filter(group -> group != null).sorted().findFirst().orElse(ReleaseMeters.UNKNOWN);
+    }
+}
