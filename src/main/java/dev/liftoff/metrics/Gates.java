@@ -16,15 +16,21 @@ final class Gates {
 
     static final String SIGNOFF_PREFIX = "signoff:";
 
+    /** a decision on inconclusive metrics is one gate wherever it is asked: after a verification, a tick, in a trigger's watch */
+    static final String INCONCLUSIVE_METRICS = "inconclusive-metrics";
+
     private static final Map<String, String> BY_TASK = Map.of(
             Activities.GO_NO_GO_TASK, "go-no-go",
             Activities.UAT_TASK, "uat",
             Activities.ACKNOWLEDGE_INCIDENT_TASK, "incident-acknowledgement",
             Activities.REVIEW_INCIDENT_TASK, "incident-review",
-            Activities.MANUAL_INTERVENTION_TASK, "manual-intervention");
+            Activities.MANUAL_INTERVENTION_TASK, "manual-intervention",
+            Activities.DECIDE_INCONCLUSIVE_VERIFICATION, INCONCLUSIVE_METRICS,
+            Activities.DECIDE_INCONCLUSIVE_TICK, INCONCLUSIVE_METRICS,
+            Activities.DECIDE_INCONCLUSIVE_TRIGGER, INCONCLUSIVE_METRICS);
 
     /** the gates every Liftoff has, whatever its configuration */
-    static final Collection<String> FIXED = BY_TASK.values();
+    static final Collection<String> FIXED = new java.util.TreeSet<>(BY_TASK.values());
 
     private Gates() {
     }
