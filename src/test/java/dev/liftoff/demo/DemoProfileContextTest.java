@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -35,7 +36,8 @@ class DemoProfileContextTest {
             DemoTargetServer server = context.getBean(DemoTargetServer.class);
             staging = server.baseUrl("staging");
 
-            assertThat(staging.getPort()).isEqualTo(environment.getProperty(DemoPorts.STAGING_PORT, Integer.class));
+            assertThat(staging.getPort()).isEqualTo(environment.getProperty(DemoPorts.STAGING_PORT, Integer.class))
+                    .as("a free port, not application-demo.yaml's").isNotEqualTo(8181);
             assertThat(server.deployerUrl().getPort()).isEqualTo(environment.getProperty(DemoPorts.DEPLOYER_PORT, Integer.class));
             assertThat(client.post(server.deployerUrl(), "/deploy",
                     "{\"service\":\"study-api\",\"environment\":\"staging\",\"version\":\"2026.12.0\",\"commitSha\":\"abc1234\"}",
@@ -54,14 +56,14 @@ class DemoProfileContextTest {
         }
     }
 
+    /** Properties as command-line arguments, so that they win over the fixed ports of application-demo.yaml. */
     private static ConfigurableApplicationContext start(String profile, String... properties) {
+        Stream<String> freePorts = Stream.of("liftoff.demo.staging-port=0", "liftoff.demo.production-port=0",
+                "liftoff.demo.deployer-port=0", "liftoff.demo.production-idle-port=0", "liftoff.demo.smtp-port=0");
         return new SpringApplicationBuilder(DemoServiceOnly.class)
                 .web(WebApplicationType.NONE)
                 .profiles(profile)
-                .properties("liftoff.demo.staging-port=0", "liftoff.demo.production-port=0", "liftoff.demo.deployer-port=0",
-                        "liftoff.demo.production-idle-port=0", "liftoff.demo.smtp-port=0")
-                .properties(properties)
-                .run();
+                .run(Stream.concat(freePorts, Stream.of(properties)).map(property -> "--" + property).toArray(String[]::new));
     }
 
     private static void connect(URI uri) throws IOException {
