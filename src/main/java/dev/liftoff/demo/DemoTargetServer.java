@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  * The built-in demo target: the study-api's staging, production (blue-green: its live slot on the
  * production port, its idle slot on the production idle port) and their deploy webhook with its
  * traffic switch, each on its own loopback port, so that a release runs end to end with nothing
- * else installed.
+ * else installed. Staging and production's live port serve their request metrics at
+ * {@code /metrics} for a Prometheus to scrape.
  * It starts while the context is built, before the engine's job executor picks up a release.
  */
 @Component
@@ -64,25 +65,29 @@ public class DemoTargetServer {
         RunningBuild initial = new RunningBuild(properties.initialVersion(), properties.initialCommit(), Instant.now());
         DemoSlots staging = new DemoSlots(ServiceConfig.STAGING, initial);
         DemoSlots production = new DemoSlots(ServiceConfig.PRODUCTION, initial);
-        CorsPolicy cors = new CorsPolicy(properties.allowedOrigin());
+        Map<String, DemoSlots> environments = Map.of(staging.name(), staging, production.name(), production);
+        StudyApiHandler api = new StudyApiHandler(new CorsPolicy(properties.allowedOrigin()));
         ScheduledExecutorService switches = Executors.newSingleThreadScheduledExecutor(daemonThreads("demo-deploy"));
         executors.add(switches);
         try {
-            serve(ServiceConfig.STAGING, DemoPorts.STAGING_PORT, properties.stagingPort(), new StudyApiHandler(staging::live, cors));
+            serve(ServiceConfig.STAGING, DemoPorts.STAGING_PORT, properties.stagingPort(),
+                    new StudyApiPort(staging::live, api, new StudyApiMetrics(ServiceConfig.STAGING)));
             serve(ServiceConfig.PRODUCTION, DemoPorts.PRODUCTION_PORT, properties.productionPort(),
-                    new StudyApiHandler(production::live, cors));
+                    new StudyApiPort(production::live, api, new StudyApiMetrics(ServiceConfig.PRODUCTION)));
             serve(ServiceConfig.PRODUCTION + IDLE_SUFFIX, DemoPorts.PRODUCTION_IDLE_PORT, properties.productionIdlePort(),
-                    new StudyApiHandler(production::idle, cors));
-            serve(DEPLOYER, DemoPorts.DEPLOYER_PORT, properties.deployerPort(), new DemoDeployer(deployToken,
-                    Map.of(staging.name(), staging, production.name(), production), properties.deployDelay(), switches));
+                    new StudyApiPort(production::idle, api, null));
+            serve(DEPLOYER, DemoPorts.DEPLOYER_PORT, properties.deployerPort(),
+                    new DemoDeployer(deployToken, environments, properties.deployDelay(), switches));
             servers.get(DEPLOYER).createContext(DemoIssueTracker.PREFIX + "/", new DemoIssueTracker(deployToken));
         } catch (RuntimeException e) {
             stop();
             throw e;
         }
         log.info("Demo study-api started: staging {}, production {} (idle slot {}), deploy webhook {}, traffic switch {}, "
-                        + "issue tracker {}", baseUrl(ServiceConfig.STAGING), baseUrl(ServiceConfig.PRODUCTION), idleUrl(ServiceConfig.PRODUCTION),
-                deployerUrl().resolve("/deploy"), deployerUrl().resolve("/switch"), issueTrackerUrl());
+                        + "issue tracker {}; request metrics for Prometheus at {} and {}", baseUrl(ServiceConfig.STAGING),
+                baseUrl(ServiceConfig.PRODUCTION), idleUrl(ServiceConfig.PRODUCTION), deployerUrl().resolve("/deploy"),
+                deployerUrl().resolve("/switch"), issueTrackerUrl(), metricsUrl(ServiceConfig.STAGING),
+                metricsUrl(ServiceConfig.PRODUCTION));
     }
 
     @PreDestroy
@@ -101,6 +106,11 @@ public class DemoTargetServer {
     /** Where the idle slot of a blue-green environment ({@code production}) answers. */
     public URI idleUrl(String environment) {
         return urlOf(environment + IDLE_SUFFIX);
+    }
+
+    /** Where an environment's request metrics are, in the Prometheus text format, e.g. {@code http://127.0.0.1:8181/metrics}. */
+    public URI metricsUrl(String environment) {
+        return baseUrl(environment).resolve(StudyApiMetrics.PATH);
     }
 
     /** Where the deployer answers: {@code POST /deploy}, {@code POST /switch} and {@code GET /deployments} below it. */
