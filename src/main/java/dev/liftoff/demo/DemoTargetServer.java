@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
  * production port, its idle slot on the production idle port) and their deploy webhook with its
  * traffic switch, each on its own loopback port, so that a release runs end to end with nothing
  * else installed. Staging and production's live port serve their request metrics at
- * {@code /metrics} for a Prometheus to scrape.
+ * {@code /metrics} for a Prometheus to scrape; faults can be injected into the builds they run
+ * ({@link DemoFaults}).
  * It starts while the context is built, before the engine's job executor picks up a release.
  */
 @Component
@@ -54,6 +55,7 @@ public class DemoTargetServer {
     private final String deployToken;
     private final Map<String, HttpServer> servers = new LinkedHashMap<>();
     private final List<ExecutorService> executors = new ArrayList<>();
+    private DemoFaults faults;
 
     public DemoTargetServer(DemoProperties properties, @Value("${" + DemoPorts.DEPLOY_TOKEN + "}") String deployToken) {
         this.properties = properties;
@@ -67,15 +69,16 @@ public class DemoTargetServer {
         DemoSlots production = new DemoSlots(ServiceConfig.PRODUCTION, initial);
         Map<String, DemoSlots> environments = Map.of(staging.name(), staging, production.name(), production);
         StudyApiHandler api = new StudyApiHandler(new CorsPolicy(properties.allowedOrigin()));
+        faults = new DemoFaults(environments);
         ScheduledExecutorService switches = Executors.newSingleThreadScheduledExecutor(daemonThreads("demo-deploy"));
         executors.add(switches);
         try {
             serve(ServiceConfig.STAGING, DemoPorts.STAGING_PORT, properties.stagingPort(),
-                    new StudyApiPort(staging::live, api, new StudyApiMetrics(ServiceConfig.STAGING)));
+                    new StudyApiPort(staging::live, api, faults, new StudyApiMetrics(ServiceConfig.STAGING)));
             serve(ServiceConfig.PRODUCTION, DemoPorts.PRODUCTION_PORT, properties.productionPort(),
-                    new StudyApiPort(production::live, api, new StudyApiMetrics(ServiceConfig.PRODUCTION)));
+                    new StudyApiPort(production::live, api, faults, new StudyApiMetrics(ServiceConfig.PRODUCTION)));
             serve(ServiceConfig.PRODUCTION + IDLE_SUFFIX, DemoPorts.PRODUCTION_IDLE_PORT, properties.productionIdlePort(),
-                    new StudyApiPort(production::idle, api, null));
+                    new StudyApiPort(production::idle, api, faults, null));
             serve(DEPLOYER, DemoPorts.DEPLOYER_PORT, properties.deployerPort(),
                     new DemoDeployer(deployToken, environments, properties.deployDelay(), switches));
             servers.get(DEPLOYER).createContext(DemoIssueTracker.PREFIX + "/", new DemoIssueTracker(deployToken));
@@ -111,6 +114,14 @@ public class DemoTargetServer {
     /** Where an environment's request metrics are, in the Prometheus text format, e.g. {@code http://127.0.0.1:8181/metrics}. */
     public URI metricsUrl(String environment) {
         return baseUrl(environment).resolve(StudyApiMetrics.PATH);
+    }
+
+    /** The faults injected into the builds staging and production run. */
+    DemoFaults faults() {
+        if (faults == null) {
+            throw new IllegalStateException("the demo study-api is not running");
+        }
+        return faults;
     }
 
     /** Where the deployer answers: {@code POST /deploy}, {@code POST /switch} and {@code GET /deployments} below it. */

@@ -100,6 +100,12 @@ final class StudyApiHandler {
         return reply(new Call(exchange, slot, build));
     }
 
+    /** The answer of a build failing on its own, to preflights too: what a fault injected into it asks for. */
+    JsonReply failInternally(HttpExchange exchange, DemoEnvironment slot) {
+        cors.allowOrigin(exchange.getRequestHeaders().getFirst("Origin"), begin(exchange, slot));
+        return INTERNAL_ERROR;
+    }
+
     /** Counts the request; the headers every answer carries. */
     private static Headers begin(HttpExchange exchange, DemoEnvironment slot) {
         slot.usage().record(caller(exchange));
