@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * traffic switch, each on its own loopback port, so that a release runs end to end with nothing
  * else installed. Staging and production's live port serve their request metrics at
  * {@code /metrics} for a Prometheus to scrape; faults can be injected into the builds they run
- * ({@link DemoFaults}).
+ * ({@link DemoFaults}), and with {@code liftoff.demo.traffic-per-second} they get steady traffic.
  * It starts while the context is built, before the engine's job executor picks up a release.
  */
 @Component
@@ -49,13 +49,16 @@ public class DemoTargetServer {
     private static final String LOOPBACK = "127.0.0.1";
     private static final String DEPLOYER = "deployer";
     private static final String IDLE_SUFFIX = "-idle";
-    private static final int THREADS_PER_SERVER = 4;
+    // room for Liftoff's checks (two at a time per endpoint) next to the demo traffic's
+    // DemoTraffic.MAX_IN_FLIGHT, even while an injected fault holds each answer back
+    private static final int THREADS_PER_SERVER = 8;
 
     private final DemoProperties properties;
     private final String deployToken;
     private final Map<String, HttpServer> servers = new LinkedHashMap<>();
     private final List<ExecutorService> executors = new ArrayList<>();
     private DemoFaults faults;
+    private DemoTraffic traffic;
 
     public DemoTargetServer(DemoProperties properties, @Value("${" + DemoPorts.DEPLOY_TOKEN + "}") String deployToken) {
         this.properties = properties;
@@ -91,10 +94,23 @@ public class DemoTargetServer {
                 baseUrl(ServiceConfig.PRODUCTION), idleUrl(ServiceConfig.PRODUCTION), deployerUrl().resolve("/deploy"),
                 deployerUrl().resolve("/switch"), issueTrackerUrl(), metricsUrl(ServiceConfig.STAGING),
                 metricsUrl(ServiceConfig.PRODUCTION));
+        if (properties.prometheusUrl() != null) {
+            log.info("Demo study-api: for the Prometheus at {} to scrape it, add to its prometheus.yml:\n{}", properties.prometheusUrl(),
+                    scrapeConfig());
+        }
+        if (properties.trafficPerSecond() > 0) {
+            traffic = new DemoTraffic(List.of(baseUrl(ServiceConfig.STAGING), baseUrl(ServiceConfig.PRODUCTION)),
+                    properties.trafficPerSecond());
+            traffic.start();
+        }
     }
 
     @PreDestroy
     public void stop() {
+        if (traffic != null) {
+            traffic.stop();
+            traffic = null;
+        }
         servers.values().forEach(server -> server.stop(0));
         servers.clear();
         executors.forEach(ExecutorService::shutdownNow);
@@ -122,6 +138,19 @@ public class DemoTargetServer {
             throw new IllegalStateException("the demo study-api is not running");
         }
         return faults;
+    }
+
+    /** A {@code scrape_configs} entry for prometheus.yml that scrapes staging and production every 5 seconds. */
+    String scrapeConfig() {
+        return """
+                scrape_configs:
+                  - job_name: study-api
+                    scrape_interval: 5s
+                    metrics_path: %s
+                    static_configs:
+                      - targets: ['%s:%d', '%s:%d']
+                """.formatted(StudyApiMetrics.PATH, LOOPBACK, baseUrl(ServiceConfig.STAGING).getPort(), LOOPBACK,
+                baseUrl(ServiceConfig.PRODUCTION).getPort()).stripTrailing();
     }
 
     /** Where the deployer answers: {@code POST /deploy}, {@code POST /switch} and {@code GET /deployments} below it. */
@@ -159,7 +188,7 @@ public class DemoTargetServer {
         servers.put(name, server);
     }
 
-    private static ThreadFactory daemonThreads(String prefix) {
+    static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
             Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());

@@ -100,6 +100,7 @@ class DemoProfileContextTest {
                     "{\"service\":\"study-api\",\"environment\":\"staging\",\"version\":\"2026.12.0\",\"commitSha\":\"abc1234\"}",
                     "Authorization", "Bearer " + environment.getProperty(DemoPorts.DEPLOY_TOKEN),
                     "Idempotency-Key", "release-1").statusCode()).isEqualTo(202);
+            assertThat(environment.getProperty("liftoff.metrics.providers.demo-prometheus.type")).as("no Prometheus set").isNull();
         }
         assertThatThrownBy(() -> connect(staging)).as("stopped with the context").isInstanceOf(IOException.class);
     }
@@ -115,7 +116,8 @@ class DemoProfileContextTest {
 
     @Test
     void aSignedInUserInjectsListsAndClearsFaultsOverHttp() {
-        try (ConfigurableApplicationContext context = start(DemoServiceOverHttp.class, WebApplicationType.SERVLET, "demo")) {
+        try (ConfigurableApplicationContext context = start(DemoServiceOverHttp.class, WebApplicationType.SERVLET, "demo",
+                "liftoff.demo.prometheus-url=http://127.0.0.1:9090", "liftoff.demo.traffic-per-second=0")) {
             createUser(context.getBean(IdentityService.class), "otto");
             URI liftoff = URI.create("http://127.0.0.1:" + ((ServletWebServerApplicationContext) context).getWebServer().getPort());
             URI production = context.getBean(DemoTargetServer.class).baseUrl("production");
@@ -161,6 +163,9 @@ class DemoProfileContextTest {
             assertThat(cleared.statusCode()).isEqualTo(200);
             assertThat(json(cleared).get("cleared").asInt()).isEqualTo(1);
             assertThat(json(client.get(liftoff, DemoFaultsController.PATH, "Authorization", OTTO))).isEmpty();
+
+            assertThat(context.getEnvironment().getProperty("liftoff.metrics.providers.demo-prometheus.url"))
+                    .as("the demo's Prometheus provider, loaded since prometheus-url is set").isEqualTo("http://127.0.0.1:9090");
         }
     }
 
