@@ -33,10 +33,6 @@ final class DemoEnvironment {
         return usage;
     }
 
-    boolean isBroken() {
-        return running.isBrokenIn(name, live);
-    }
-
     boolean isLive() {
         return live;
     }

@@ -13,15 +13,20 @@ import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.Profiles;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * Prepares the demo profile before anything binds to it: a demo port set to 0 (or not set)
  * becomes a free loopback port, so many demo contexts can run side by side, and a fresh deploy
- * token is made for this run, read by the webhook adapter like an environment variable.
+ * token is made for this run, read by the webhook adapter like an environment variable. With
+ * {@code liftoff.demo.prometheus-url} set, {@value #PROMETHEUS_CONFIG} is loaded too, below every
+ * other source, so that whatever a user sets wins.
  */
 public class DemoPorts implements EnvironmentPostProcessor, Ordered {
 
@@ -32,6 +37,8 @@ public class DemoPorts implements EnvironmentPostProcessor, Ordered {
     public static final String DEPLOYER_PORT = "liftoff.demo.deployer-port";
     public static final String SMTP_PORT = "liftoff.demo.smtp-port";
     public static final String DEPLOY_TOKEN = "LIFTOFF_DEMO_DEPLOY_TOKEN";
+    public static final String PROMETHEUS_URL = "liftoff.demo.prometheus-url";
+    static final String PROMETHEUS_CONFIG = "liftoff-demo-prometheus.yaml";
 
     static final String PROPERTY_SOURCE_NAME = "liftoffDemoPorts";
     private static final List<String> PORT_PROPERTIES = List.of(STAGING_PORT, PRODUCTION_PORT, PRODUCTION_IDLE_PORT, DEPLOYER_PORT,
@@ -60,6 +67,18 @@ public class DemoPorts implements EnvironmentPostProcessor, Ordered {
         }
         values.put(DEPLOY_TOKEN, newDeployToken());
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, values));
+        String prometheusUrl = environment.getProperty(PROMETHEUS_URL);
+        if (prometheusUrl != null && !prometheusUrl.isBlank()) {
+            prometheusConfig().forEach(environment.getPropertySources()::addLast);
+        }
+    }
+
+    private static List<PropertySource<?>> prometheusConfig() {
+        try {
+            return new YamlPropertySourceLoader().load(PROMETHEUS_CONFIG, new ClassPathResource(PROMETHEUS_CONFIG));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + PROMETHEUS_CONFIG + " from the classpath", e);
+        }
     }
 
     /** Holds all sockets open until every port is known, so that no two properties get the same port. */

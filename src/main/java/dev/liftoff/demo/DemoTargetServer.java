@@ -30,7 +30,9 @@ import org.springframework.stereotype.Component;
  * The built-in demo target: the study-api's staging, production (blue-green: its live slot on the
  * production port, its idle slot on the production idle port) and their deploy webhook with its
  * traffic switch, each on its own loopback port, so that a release runs end to end with nothing
- * else installed.
+ * else installed. Staging and production's live port serve their request metrics at
+ * {@code /metrics} for a Prometheus to scrape; faults can be injected into the builds they run
+ * ({@link DemoFaults}), and with {@code liftoff.demo.traffic-per-second} they get steady traffic.
  * It starts while the context is built, before the engine's job executor picks up a release.
  */
 @Component
@@ -47,12 +49,16 @@ public class DemoTargetServer {
     private static final String LOOPBACK = "127.0.0.1";
     private static final String DEPLOYER = "deployer";
     private static final String IDLE_SUFFIX = "-idle";
-    private static final int THREADS_PER_SERVER = 4;
+    // room for Liftoff's checks (two at a time per endpoint) next to the demo traffic's
+    // DemoTraffic.MAX_IN_FLIGHT, even while an injected fault holds each answer back
+    private static final int THREADS_PER_SERVER = 8;
 
     private final DemoProperties properties;
     private final String deployToken;
     private final Map<String, HttpServer> servers = new LinkedHashMap<>();
     private final List<ExecutorService> executors = new ArrayList<>();
+    private DemoFaults faults;
+    private DemoTraffic traffic;
 
     public DemoTargetServer(DemoProperties properties, @Value("${" + DemoPorts.DEPLOY_TOKEN + "}") String deployToken) {
         this.properties = properties;
@@ -64,29 +70,47 @@ public class DemoTargetServer {
         RunningBuild initial = new RunningBuild(properties.initialVersion(), properties.initialCommit(), Instant.now());
         DemoSlots staging = new DemoSlots(ServiceConfig.STAGING, initial);
         DemoSlots production = new DemoSlots(ServiceConfig.PRODUCTION, initial);
-        CorsPolicy cors = new CorsPolicy(properties.allowedOrigin());
+        Map<String, DemoSlots> environments = Map.of(staging.name(), staging, production.name(), production);
+        StudyApiHandler api = new StudyApiHandler(new CorsPolicy(properties.allowedOrigin()));
+        faults = new DemoFaults(environments);
         ScheduledExecutorService switches = Executors.newSingleThreadScheduledExecutor(daemonThreads("demo-deploy"));
         executors.add(switches);
         try {
-            serve(ServiceConfig.STAGING, DemoPorts.STAGING_PORT, properties.stagingPort(), new StudyApiHandler(staging::live, cors));
+            serve(ServiceConfig.STAGING, DemoPorts.STAGING_PORT, properties.stagingPort(),
+                    new StudyApiPort(staging::live, api, faults, new StudyApiMetrics(ServiceConfig.STAGING)));
             serve(ServiceConfig.PRODUCTION, DemoPorts.PRODUCTION_PORT, properties.productionPort(),
-                    new StudyApiHandler(production::live, cors));
+                    new StudyApiPort(production::live, api, faults, new StudyApiMetrics(ServiceConfig.PRODUCTION)));
             serve(ServiceConfig.PRODUCTION + IDLE_SUFFIX, DemoPorts.PRODUCTION_IDLE_PORT, properties.productionIdlePort(),
-                    new StudyApiHandler(production::idle, cors));
-            serve(DEPLOYER, DemoPorts.DEPLOYER_PORT, properties.deployerPort(), new DemoDeployer(deployToken,
-                    Map.of(staging.name(), staging, production.name(), production), properties.deployDelay(), switches));
+                    new StudyApiPort(production::idle, api, faults, null));
+            serve(DEPLOYER, DemoPorts.DEPLOYER_PORT, properties.deployerPort(),
+                    new DemoDeployer(deployToken, environments, properties.deployDelay(), switches));
             servers.get(DEPLOYER).createContext(DemoIssueTracker.PREFIX + "/", new DemoIssueTracker(deployToken));
         } catch (RuntimeException e) {
             stop();
             throw e;
         }
         log.info("Demo study-api started: staging {}, production {} (idle slot {}), deploy webhook {}, traffic switch {}, "
-                        + "issue tracker {}", baseUrl(ServiceConfig.STAGING), baseUrl(ServiceConfig.PRODUCTION), idleUrl(ServiceConfig.PRODUCTION),
-                deployerUrl().resolve("/deploy"), deployerUrl().resolve("/switch"), issueTrackerUrl());
+                        + "issue tracker {}; request metrics for Prometheus at {} and {}", baseUrl(ServiceConfig.STAGING),
+                baseUrl(ServiceConfig.PRODUCTION), idleUrl(ServiceConfig.PRODUCTION), deployerUrl().resolve("/deploy"),
+                deployerUrl().resolve("/switch"), issueTrackerUrl(), metricsUrl(ServiceConfig.STAGING),
+                metricsUrl(ServiceConfig.PRODUCTION));
+        if (properties.prometheusUrl() != null) {
+            log.info("Demo study-api: for the Prometheus at {} to scrape it, add to its prometheus.yml:\n{}", properties.prometheusUrl(),
+                    scrapeConfig());
+        }
+        if (properties.trafficPerSecond() > 0) {
+            traffic = new DemoTraffic(List.of(baseUrl(ServiceConfig.STAGING), baseUrl(ServiceConfig.PRODUCTION)),
+                    properties.trafficPerSecond());
+            traffic.start();
+        }
     }
 
     @PreDestroy
     public void stop() {
+        if (traffic != null) {
+            traffic.stop();
+            traffic = null;
+        }
         servers.values().forEach(server -> server.stop(0));
         servers.clear();
         executors.forEach(ExecutorService::shutdownNow);
@@ -101,6 +125,32 @@ public class DemoTargetServer {
     /** Where the idle slot of a blue-green environment ({@code production}) answers. */
     public URI idleUrl(String environment) {
         return urlOf(environment + IDLE_SUFFIX);
+    }
+
+    /** Where an environment's request metrics are, in the Prometheus text format, e.g. {@code http://127.0.0.1:8181/metrics}. */
+    public URI metricsUrl(String environment) {
+        return baseUrl(environment).resolve(StudyApiMetrics.PATH);
+    }
+
+    /** The faults injected into the builds staging and production run. */
+    DemoFaults faults() {
+        if (faults == null) {
+            throw new IllegalStateException("the demo study-api is not running");
+        }
+        return faults;
+    }
+
+    /** A {@code scrape_configs} entry for prometheus.yml that scrapes staging and production every 5 seconds. */
+    String scrapeConfig() {
+        return """
+                scrape_configs:
+                  - job_name: study-api
+                    scrape_interval: 5s
+                    metrics_path: %s
+                    static_configs:
+                      - targets: ['%s:%d', '%s:%d']
+                """.formatted(StudyApiMetrics.PATH, LOOPBACK, baseUrl(ServiceConfig.STAGING).getPort(), LOOPBACK,
+                baseUrl(ServiceConfig.PRODUCTION).getPort()).stripTrailing();
     }
 
     /** Where the deployer answers: {@code POST /deploy}, {@code POST /switch} and {@code GET /deployments} below it. */
@@ -138,7 +188,7 @@ public class DemoTargetServer {
         servers.put(name, server);
     }
 
-    private static ThreadFactory daemonThreads(String prefix) {
+    static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
             Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());

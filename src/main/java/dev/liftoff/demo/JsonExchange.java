@@ -43,6 +43,10 @@ final class JsonExchange {
     }
 
     static void send(HttpExchange exchange, JsonReply reply) throws IOException {
+        if (reply.body() == null) {
+            exchange.sendResponseHeaders(reply.status(), -1);
+            return;
+        }
         byte[] json = MAPPER.writeValueAsBytes(reply.body());
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(reply.status(), json.length);

@@ -25,6 +25,10 @@ final class DemoClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    HttpResponse<String> delete(URI base, String path, String... headers) {
+        return send(request(base, path, headers).DELETE());
+    }
+
     HttpResponse<String> options(URI base, String path, String... headers) {
         return send(request(base, path, headers).method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
     }

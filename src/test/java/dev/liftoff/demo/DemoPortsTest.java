@@ -53,14 +53,49 @@ class DemoPortsTest {
     }
 
     @Test
+    void withAPrometheusUrlTheDemoPrometheusProviderIsLoadedBelowEverythingElse() {
+        StandardEnvironment environment = environmentWith("demo", Map.of(DemoPorts.PROMETHEUS_URL, "http://127.0.0.1:9090"));
+
+        demoPorts.postProcessEnvironment(environment, null);
+
+        assertThat(environment.getProperty("liftoff.metrics.providers.demo-prometheus.type")).isEqualTo("prometheus");
+        assertThat(environment.getProperty("liftoff.metrics.providers.demo-prometheus.url")).isEqualTo("http://127.0.0.1:9090");
+        assertThat(environment.getPropertySources().stream().reduce((first, second) -> second).orElseThrow().getName())
+                .contains(DemoPorts.PROMETHEUS_CONFIG);
+    }
+
+    @Test
+    void whatAUserSetsWinsOverTheDemoPrometheusProvider() {
+        StandardEnvironment environment = environmentWith("demo", Map.of(DemoPorts.PROMETHEUS_URL, "http://127.0.0.1:9090",
+                "liftoff.metrics.providers.demo-prometheus.url", "https://prometheus.example.com"));
+
+        demoPorts.postProcessEnvironment(environment, null);
+
+        assertThat(environment.getProperty("liftoff.metrics.providers.demo-prometheus.url")).isEqualTo("https://prometheus.example.com");
+        assertThat(environment.getProperty("liftoff.metrics.providers.demo-prometheus.type")).isEqualTo("prometheus");
+    }
+
+    @Test
+    void withoutAPrometheusUrlNoProviderIsDeclared() {
+        StandardEnvironment environment = environmentWith("demo", Map.of());
+
+        demoPorts.postProcessEnvironment(environment, null);
+
+        assertThat(environment.getProperty("liftoff.metrics.providers.demo-prometheus.type")).isNull();
+        assertThat(environment.getPropertySources().stream()).noneMatch(source -> source.getName().contains(DemoPorts.PROMETHEUS_CONFIG));
+    }
+
+    @Test
     void outsideTheDemoProfileNothingChanges() {
-        StandardEnvironment environment = environmentWith("postgres", Map.of(DemoPorts.STAGING_PORT, 0));
+        StandardEnvironment environment = environmentWith("postgres", Map.of(DemoPorts.STAGING_PORT, 0,
+                DemoPorts.PROMETHEUS_URL, "http://127.0.0.1:9090"));
 
         demoPorts.postProcessEnvironment(environment, null);
 
         assertThat(environment.getProperty(DemoPorts.STAGING_PORT, Integer.class)).isZero();
         assertThat(environment.getProperty(DemoPorts.DEPLOY_TOKEN)).isNull();
         assertThat(environment.getPropertySources().contains(DemoPorts.PROPERTY_SOURCE_NAME)).isFalse();
+        assertThat(environment.getProperty("liftoff.metrics.providers.demo-prometheus.type")).isNull();
     }
 
     private static StandardEnvironment environmentWith(String profile, Map<String, Object> properties) {
