@@ -42,7 +42,7 @@ public class AnalysisLockTimeCheck {
                     longest = longest.plus(longestRun(plan, properties));
                 }
                 if (longest.plus(JobLockTimeCheck.margin(lock)).compareTo(lock) > 0) {
-                    tooLong.put("the " + use.name().toLowerCase() + " step of " + service + " on " + environment, longest);
+                    tooLong.put("the " + use.name().toLowerCase(java.util.Locale.ROOT) + " step of " + service + " on " + environment, longest);
                 }
             }
         }));

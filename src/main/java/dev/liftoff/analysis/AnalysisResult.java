@@ -70,7 +70,7 @@ public record AnalysisResult(
     public Map<String, Object> evidence() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("name", name);
-        map.put("where", use.name().toLowerCase().replace('_', '-'));
+        map.put("where", use.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         map.put("provider", provider);
         map.put("query", query);
         map.put("condition", condition);
