@@ -22,8 +22,6 @@ public record BlueGreenConfig(
 
     @AssertTrue(message = "blue-green.idle-url must be an absolute http(s) URL without query or fragment")
     public boolean isIdleUrlUsable() {
-        return idleUrl == null
-                || (("http".equals(idleUrl.getScheme()) || "https".equals(idleUrl.getScheme()))
-                        && idleUrl.getHost() != null && idleUrl.getQuery() == null && idleUrl.getFragment() == null);
+        return Urls.isBaseUrl(idleUrl);
     }
 }

@@ -15,8 +15,10 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param baseUrl every check of this environment goes to this URL and nowhere else
  * @param deployTimeout how long Liftoff waits, after the deploy target accepted, for the
  *     environment to report the new commit
- * @param strategy {@code direct} (default) or {@code blue-green}
+ * @param strategy {@code direct} (default), {@code blue-green} or {@code canary}
  * @param blueGreen the idle slot and the traffic switch; required with {@code strategy: blue-green}
+ * @param canary the canary's and the stable version's URLs, the traffic adapter and the steps;
+ *     required with {@code strategy: canary}
  * @param monitoring the window of ticks after the deploy (none when left out)
  * @param rollbackTriggers what else rolls this environment back during its window (production)
  * @param analyses metric analyses of this environment, by name: they override (field by field) or
@@ -32,7 +34,8 @@ public record EnvironmentConfig(
         @Valid BlueGreenConfig blueGreen,
         @Valid MonitoringConfig monitoring,
         @Valid RollbackTriggers rollbackTriggers,
-        Map<String, @Valid @NotNull AnalysisConfig> analyses) {
+        Map<String, @Valid @NotNull AnalysisConfig> analyses,
+        @Valid CanaryConfig canary) {
 
     // the constructor Liftoff's configuration binds to; the shorter ones are for code
     @ConstructorBinding
@@ -46,11 +49,18 @@ public record EnvironmentConfig(
         analyses = analyses == null ? Map.of() : Map.copyOf(analyses);
     }
 
+    /** An environment that is not a canary. */
+    public EnvironmentConfig(URI baseUrl, HealthEndpoint health, VersionEndpoint version, DeployTargetConfig deploy,
+            Duration deployTimeout, DeployStrategy strategy, BlueGreenConfig blueGreen, MonitoringConfig monitoring,
+            RollbackTriggers rollbackTriggers, Map<String, AnalysisConfig> analyses) {
+        this(baseUrl, health, version, deploy, deployTimeout, strategy, blueGreen, monitoring, rollbackTriggers, analyses, null);
+    }
+
     /** An environment with the service's metric analyses as they are. */
     public EnvironmentConfig(URI baseUrl, HealthEndpoint health, VersionEndpoint version, DeployTargetConfig deploy,
             Duration deployTimeout, DeployStrategy strategy, BlueGreenConfig blueGreen, MonitoringConfig monitoring,
             RollbackTriggers rollbackTriggers) {
-        this(baseUrl, health, version, deploy, deployTimeout, strategy, blueGreen, monitoring, rollbackTriggers, null);
+        this(baseUrl, health, version, deploy, deployTimeout, strategy, blueGreen, monitoring, rollbackTriggers, null, null);
     }
 
     /** A direct environment without a monitoring window, as in many tests. */
@@ -69,18 +79,32 @@ public record EnvironmentConfig(
         return strategy == DeployStrategy.BLUE_GREEN;
     }
 
+    public boolean isCanary() {
+        return strategy == DeployStrategy.CANARY;
+    }
+
     /**
-     * This environment as seen through one slot: the idle slot answers at {@code blue-green.idle-url}
-     * with the same health and version endpoints, so every check works there unchanged.
+     * This environment as seen through one slot: the idle slot answers at {@code blue-green.idle-url},
+     * a canary's slots at {@code canary.canary-url} and {@code canary.stable-url}, with the same health
+     * and version endpoints, so every check works there unchanged.
      */
     public EnvironmentConfig at(Slot slot) {
-        if (slot == Slot.LIVE) {
-            return this;
-        }
-        if (blueGreen == null) {
-            throw new IllegalStateException("the environment at " + baseUrl + " has no idle slot: it is not blue-green");
-        }
-        return new EnvironmentConfig(blueGreen.idleUrl(), health, version, deploy, deployTimeout);
+        URI url = switch (slot) {
+            case LIVE -> baseUrl;
+            case IDLE -> {
+                if (blueGreen == null) {
+                    throw new IllegalStateException("the environment at " + baseUrl + " has no idle slot: it is not blue-green");
+                }
+                yield blueGreen.idleUrl();
+            }
+            case CANARY, STABLE -> {
+                if (canary == null) {
+                    throw new IllegalStateException("the environment at " + baseUrl + " has no " + slot.value() + " slot: it is not a canary");
+                }
+                yield slot == Slot.CANARY ? canary.canaryUrl() : canary.stableUrl();
+            }
+        };
+        return slot == Slot.LIVE ? this : new EnvironmentConfig(url, health, version, deploy, deployTimeout);
     }
 
     @AssertTrue(message = "strategy blue-green needs blue-green.idle-url and blue-green.switch")
@@ -88,11 +112,14 @@ public record EnvironmentConfig(
         return strategy != DeployStrategy.BLUE_GREEN || blueGreen != null;
     }
 
+    @AssertTrue(message = "strategy canary needs canary.canary-url, canary.stable-url, canary.traffic and canary.steps")
+    public boolean isCanaryDeclared() {
+        return strategy != DeployStrategy.CANARY || canary != null;
+    }
+
     @AssertTrue(message = "base-url must be an absolute http(s) URL without query or fragment")
     public boolean isBaseUrlUsable() {
-        return baseUrl == null
-                || (("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme()))
-                        && baseUrl.getHost() != null && baseUrl.getQuery() == null && baseUrl.getFragment() == null);
+        return Urls.isBaseUrl(baseUrl);
     }
 
     @AssertTrue(message = "deploy-timeout must be positive")

@@ -2,6 +2,7 @@ package dev.liftoff.config;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -68,6 +69,19 @@ public class JobLockTimeCheck {
             target(limits, at + "deploy", environment.deploy());
             if (environment.blueGreen() != null) {
                 target(limits, at + "blue-green.switch", environment.blueGreen().switchTarget());
+            }
+            if (environment.canary() != null) {
+                target(limits, at + "canary.traffic", environment.canary().traffic());
+                List<CanaryStep> steps = environment.canary().steps();
+                for (int i = 0; i < steps.size(); i++) {
+                    CanaryStep step = steps.get(i);
+                    // the comparison samples for the whole of "for", the checks of the canary run meanwhile
+                    if (step != null && step.analyze() != null && step.analyze().duration() != null) {
+                        Duration longest = step.analyze().duration().compareTo(config.verification().deadline()) > 0
+                                ? step.analyze().duration() : config.verification().deadline();
+                        limits.put(at + "canary.steps[" + i + "].analyze.for", longest);
+                    }
+                }
             }
         });
         return limits;

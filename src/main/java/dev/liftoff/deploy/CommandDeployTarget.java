@@ -78,6 +78,9 @@ public class CommandDeployTarget implements DeployTarget {
         if (request.slot() != null) {
             environment.put("LIFTOFF_SLOT", request.slot());
         }
+        if (request.weight() != null) {
+            environment.put("LIFTOFF_WEIGHT", request.weight().toString());
+        }
     }
 
     /** Stops the command and whatever it started, so nothing keeps deploying after Liftoff gave up. */

@@ -10,8 +10,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The deploy target of every configured environment, and the traffic switch of every blue-green
- * one (the same adapters), built once at start. A webhook token variable that is not set stops
+ * The deploy target of every configured environment, the traffic switch of every blue-green one
+ * and the traffic adapter of every canary (the same adapters), built once at start. A webhook token variable that is not set stops
  * Liftoff at start rather than failing the first release.
  */
 @Component
@@ -19,6 +19,7 @@ public class DeployTargets {
 
     private final Map<String, DeployTarget> byConfigKey = new HashMap<>();
     private final Map<String, DeployTarget> switchesByConfigKey = new HashMap<>();
+    private final Map<String, DeployTarget> trafficByConfigKey = new HashMap<>();
 
     public DeployTargets(LiftoffProperties properties, SecretResolver secrets) {
         // redirects stay off: a deploy request is not re-sent to wherever a response points
@@ -30,6 +31,10 @@ public class DeployTargets {
                     if (environmentConfig.isBlueGreen()) {
                         String switchKey = switchKey(service, environment);
                         switchesByConfigKey.put(switchKey, create(environmentConfig.blueGreen().switchTarget(), switchKey, http, secrets));
+                    }
+                    if (environmentConfig.isCanary()) {
+                        String trafficKey = trafficKey(service, environment);
+                        trafficByConfigKey.put(trafficKey, create(environmentConfig.canary().traffic(), trafficKey, http, secrets));
                     }
                 }));
     }
@@ -52,6 +57,16 @@ public class DeployTargets {
         return target;
     }
 
+    /** the traffic adapter of a canary environment, told the canary's version and its weight */
+    public DeployTarget trafficFor(String service, String environment) {
+        DeployTarget target = trafficByConfigKey.get(trafficKey(service, environment));
+        if (target == null) {
+            throw new IllegalStateException("no traffic adapter is configured at " + trafficKey(service, environment)
+                    + " (strategy canary needs one)");
+        }
+        return target;
+    }
+
     private static DeployTarget create(DeployTargetConfig deploy, String configKey, HttpClient http, SecretResolver secrets) {
         return switch (deploy.type()) {
             case WEBHOOK -> new WebhookDeployTarget(deploy.webhook(),
@@ -64,6 +79,10 @@ public class DeployTargets {
 
     private static String configKey(String service, String environment) {
         return "liftoff.services." + service + ".environments." + environment + ".deploy";
+    }
+
+    private static String trafficKey(String service, String environment) {
+        return "liftoff.services." + service + ".environments." + environment + ".canary.traffic";
     }
 
     private static String switchKey(String service, String environment) {

@@ -64,7 +64,7 @@ public class WebhookDeployTarget implements DeployTarget {
     }
 
     private static byte[] body(DeployRequest request) {
-        Map<String, String> body = new LinkedHashMap<>();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("service", request.service());
         body.put("environment", request.environment());
         body.put("version", request.version());
@@ -72,10 +72,13 @@ public class WebhookDeployTarget implements DeployTarget {
         if (request.slot() != null) {
             body.put("slot", request.slot());
         }
+        if (request.weight() != null) {
+            body.put("weight", request.weight());
+        }
         try {
             return JSON.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a map of strings always serialises", e);
+            throw new IllegalStateException("a map of strings and numbers always serialises", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.liftoff.verification;
 
+import dev.liftoff.config.Durations;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

@@ -1,14 +1,14 @@
-package dev.liftoff.verification;
+package dev.liftoff.config;
 
 import java.time.Duration;
 
 /** Durations the way people read them in evidence: "10 s", "1500 ms", "5 min". */
-final class Durations {
+public final class Durations {
 
     private Durations() {
     }
 
-    static String readable(Duration duration) {
+    public static String readable(Duration duration) {
         long millis = duration.toMillis();
         if (millis != 0 && millis % 60_000 == 0) {
             return millis / 60_000 + " min";
