@@ -63,6 +63,8 @@ public class InconclusiveMetricsDecisionListener implements TaskListener {
             String reason = by + " stopped on inconclusive metrics (" + String.join(", ", analyses) + "): " + comment;
             if (Activities.DECIDE_INCONCLUSIVE_VERIFICATION.equals(task.getTaskDefinitionKey())) {
                 task.getExecution().setVariable(Vars.VERIFICATION_ERROR, environment + " " + reason);
+            } else if (Activities.DECIDE_INCONCLUSIVE_CANARY.equals(task.getTaskDefinitionKey())) {
+                task.getExecution().setVariable(Vars.VERIFICATION_ERROR, environment + " canary: " + reason);
             } else {
                 task.getExecution().setVariable(Vars.MONITORING_ERROR, environment + " monitoring: " + reason);
             }
@@ -76,6 +78,9 @@ public class InconclusiveMetricsDecisionListener implements TaskListener {
     private static String where(String taskKey) {
         if (Activities.DECIDE_INCONCLUSIVE_VERIFICATION.equals(taskKey)) {
             return "verification";
+        }
+        if (Activities.DECIDE_INCONCLUSIVE_CANARY.equals(taskKey)) {
+            return "canary analysis";
         }
         return Activities.DECIDE_INCONCLUSIVE_TRIGGER.equals(taskKey) ? "rollback trigger" : "monitoring tick";
     }

@@ -9,7 +9,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Picks the version to restore and notes whether traffic had moved to the new version (blue-green).
+ * Picks the version to restore and notes whether traffic had moved to the new version (blue-green)
+ * and whether a canary had been promoted (so the stable version no longer runs what ran before).
  * With no version known, nothing can be restored automatically: the failure is stated for the
  * person who must step in.
  */
@@ -34,6 +35,7 @@ public class ChooseRollbackTargetDelegate implements JavaDelegate {
         String failing = execution.getVariable(Vars.VERSION) + " (" + commitSha + ")";
         execution.setVariable(Vars.ROLLBACK_TARGET_KNOWN, target.isPresent());
         execution.setVariable(Vars.TRAFFIC_SWITCHED, JsonVars.read(root, Vars.trafficSwitchOf(environment)).isObject());
+        execution.setVariable(Vars.CANARY_PROMOTED, JsonVars.read(root, Vars.canaryPromotionOf(environment)).isObject());
         target.ifPresentOrElse(found -> {
             execution.setVariable(Vars.ROLLBACK_TARGET_VERSION, found.version());
             execution.setVariable(Vars.ROLLBACK_TARGET_COMMIT_SHA, found.commitSha());

@@ -1,5 +1,6 @@
 package dev.liftoff.deploy;
 
+import dev.liftoff.config.DeployStrategy;
 import dev.liftoff.config.LiftoffProperties;
 import org.springframework.stereotype.Component;
 
@@ -15,5 +16,13 @@ public class DeployStrategies {
 
     public boolean isBlueGreen(String service, String environment) {
         return properties.requireService(service).environment(environment).isBlueGreen();
+    }
+
+    public boolean isCanary(String service, String environment) {
+        return properties.requireService(service).environment(environment).isCanary();
+    }
+
+    public boolean isDirect(String service, String environment) {
+        return properties.requireService(service).environment(environment).strategy() == DeployStrategy.DIRECT;
     }
 }

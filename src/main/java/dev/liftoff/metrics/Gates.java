@@ -19,15 +19,17 @@ final class Gates {
     /** a decision on inconclusive metrics is one gate wherever it is asked: after a verification, a tick, in a trigger's watch */
     static final String INCONCLUSIVE_METRICS = "inconclusive-metrics";
 
-    private static final Map<String, String> BY_TASK = Map.of(
-            Activities.GO_NO_GO_TASK, "go-no-go",
-            Activities.UAT_TASK, "uat",
-            Activities.ACKNOWLEDGE_INCIDENT_TASK, "incident-acknowledgement",
-            Activities.REVIEW_INCIDENT_TASK, "incident-review",
-            Activities.MANUAL_INTERVENTION_TASK, "manual-intervention",
-            Activities.DECIDE_INCONCLUSIVE_VERIFICATION, INCONCLUSIVE_METRICS,
-            Activities.DECIDE_INCONCLUSIVE_TICK, INCONCLUSIVE_METRICS,
-            Activities.DECIDE_INCONCLUSIVE_TRIGGER, INCONCLUSIVE_METRICS);
+    private static final Map<String, String> BY_TASK = Map.ofEntries(
+            Map.entry(Activities.GO_NO_GO_TASK, "go-no-go"),
+            Map.entry(Activities.UAT_TASK, "uat"),
+            Map.entry(Activities.ACKNOWLEDGE_INCIDENT_TASK, "incident-acknowledgement"),
+            Map.entry(Activities.REVIEW_INCIDENT_TASK, "incident-review"),
+            Map.entry(Activities.MANUAL_INTERVENTION_TASK, "manual-intervention"),
+            Map.entry(Activities.DECIDE_CANARY, "canary-approval"),
+            Map.entry(Activities.DECIDE_INCONCLUSIVE_VERIFICATION, INCONCLUSIVE_METRICS),
+            Map.entry(Activities.DECIDE_INCONCLUSIVE_TICK, INCONCLUSIVE_METRICS),
+            Map.entry(Activities.DECIDE_INCONCLUSIVE_TRIGGER, INCONCLUSIVE_METRICS),
+            Map.entry(Activities.DECIDE_INCONCLUSIVE_CANARY, INCONCLUSIVE_METRICS));
 
     /** the gates every Liftoff has, whatever its configuration */
     static final Collection<String> FIXED = new java.util.TreeSet<>(BY_TASK.values());

@@ -35,6 +35,9 @@ public final class Activities {
     public static final String DECIDE_INCONCLUSIVE_VERIFICATION = "UserTask_DecideInconclusiveVerification";
     public static final String DECIDE_INCONCLUSIVE_TICK = "UserTask_DecideInconclusiveTick";
     public static final String DECIDE_INCONCLUSIVE_TRIGGER = "UserTask_DecideInconclusiveTrigger";
+    public static final String DECIDE_INCONCLUSIVE_CANARY = "UserTask_DecideInconclusiveCanary";
+    /** a canary's pause until approved: promote (the next step) or abort (roll back) */
+    public static final String DECIDE_CANARY = "UserTask_DecideCanary";
     public static final String UAT_TASK = "UserTask_Uat";
     /** one per sign-off role, offered to the role's group */
     public static final String SIGN_OFF_TASK = "UserTask_SignOff";

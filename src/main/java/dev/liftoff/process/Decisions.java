@@ -12,6 +12,9 @@ public final class Decisions {
     /** answers to inconclusive metrics: go on without them, or treat them as a failed check */
     public static final String CARRY_ON = "CARRY_ON";
     public static final String STOP = "STOP";
+    /** answers to a canary's pause until approved: go on to the next step, or roll back */
+    public static final String PROMOTE = "PROMOTE";
+    public static final String ABORT = "ABORT";
 
     private Decisions() {
     }

@@ -34,6 +34,29 @@ public final class Vars {
     /** suffix of {@code <environment>TrafficSwitch}: the switch's answer, on the root once traffic moved */
     public static final String TRAFFIC_SWITCH_SUFFIX = "TrafficSwitch";
 
+    // canary (strategy canary of environment-deployment)
+    /** the element variable of the canary's step loop: the index of the step in canary.steps */
+    public static final String CANARY_STEP = "canaryStep";
+    /** BPMN input of a weight change that is no step of canary.steps (the promotion's and the rollback's 0) */
+    public static final String CANARY_WEIGHT = "canaryWeight";
+    /** suffix of {@code <environment>Canary} on the root: the canary's weight and every step with its evidence */
+    public static final String CANARY_SUFFIX = "Canary";
+    /** suffix of {@code <environment>CanaryWeight} on the root: the percent of traffic the canary gets now */
+    public static final String CANARY_WEIGHT_SUFFIX = "CanaryWeight";
+    /** suffix of {@code <environment>CanaryVerification} on the root: the checks of the canary before it got traffic */
+    public static final String CANARY_VERIFICATION_SUFFIX = "CanaryVerification";
+    /** suffix of {@code <environment>StableVerification}: why the promoted stable version was not seen running */
+    public static final String STABLE_VERIFICATION_SUFFIX = "StableVerification";
+    /** suffix of {@code <environment>CanaryPromotion} on the root: the deploy target's answer once the canary was promoted */
+    public static final String CANARY_PROMOTION_SUFFIX = "CanaryPromotion";
+    /** rollback: the canary had been promoted (the stable version runs it), so a rollback redeploys */
+    public static final String CANARY_PROMOTED = "canaryPromoted";
+    /** the canary's rows for its decision task: [{step, what, result, summary}] */
+    public static final String CANARY_ROWS = "canaryRows";
+    /** task-local form fields of a canary's pause until approved */
+    public static final String CANARY_DECISION = "canaryDecision";
+    public static final String CANARY_COMMENT = "canaryComment";
+
     // pre-deployment-checks
     public static final String READINESS = "readiness";
     public static final String READINESS_PASSED = "readinessPassed";
@@ -219,6 +242,26 @@ public final class Vars {
 
     public static String metricTriggersOf(String environment) {
         return environment + METRIC_TRIGGERS_SUFFIX;
+    }
+
+    public static String canaryOf(String environment) {
+        return environment + CANARY_SUFFIX;
+    }
+
+    public static String canaryWeightOf(String environment) {
+        return environment + CANARY_WEIGHT_SUFFIX;
+    }
+
+    public static String canaryVerificationOf(String environment) {
+        return environment + CANARY_VERIFICATION_SUFFIX;
+    }
+
+    public static String stableVerificationOf(String environment) {
+        return environment + STABLE_VERIFICATION_SUFFIX;
+    }
+
+    public static String canaryPromotionOf(String environment) {
+        return environment + CANARY_PROMOTION_SUFFIX;
     }
 
     public static String previousReleaseOf(String environment) {

@@ -9,13 +9,23 @@ final class Evidence {
     private Evidence() {
     }
 
-    /** {@code <environment>Verification}, or {@code <environment>IdleSlotVerification} for the idle slot */
+    /** {@code <environment>Verification}, or {@code <environment>IdleSlotVerification} for the idle slot, and so on */
     static String variable(String environment, Slot slot) {
-        return slot == Slot.IDLE ? Vars.idleSlotVerificationOf(environment) : Vars.verificationOf(environment);
+        return switch (slot) {
+            case LIVE -> Vars.verificationOf(environment);
+            case IDLE -> Vars.idleSlotVerificationOf(environment);
+            case CANARY -> Vars.canaryVerificationOf(environment);
+            case STABLE -> Vars.stableVerificationOf(environment);
+        };
     }
 
-    /** e.g. {@code production}, or {@code production idle slot} */
+    /** e.g. {@code production}, {@code production idle slot} or {@code production canary} */
     static String label(String environment, Slot slot) {
-        return slot == Slot.IDLE ? environment + " idle slot" : environment;
+        return switch (slot) {
+            case LIVE -> environment;
+            case IDLE -> environment + " idle slot";
+            case CANARY -> environment + " canary";
+            case STABLE -> environment + " stable version";
+        };
     }
 }

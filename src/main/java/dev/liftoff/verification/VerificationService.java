@@ -11,6 +11,7 @@ import dev.liftoff.config.LiftoffProperties;
 import dev.liftoff.config.ServiceConfig;
 import dev.liftoff.config.Slot;
 import dev.liftoff.config.VerificationSettings;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -116,6 +117,22 @@ public class VerificationService {
     }
 
     /**
+     * The environment's metric analyses that run in a verification, on a canary: each query
+     * templated with the canary's version, and an analysis that compares with the version before
+     * compared with the stable version's value measured now, with its own version's labels. Without
+     * a stable version known ({@code stable} null) such comparisons are inconclusive.
+     */
+    public List<CheckResult> canaryAnalyses(ReleaseLabels canary, ReleaseLabels stable) {
+        if (analysis == null) {
+            return List.of();
+        }
+        Map<String, Baseline> stableValues = stable != null ? analysis.baselines(stable)
+                : analysis.baselinesUnknown(canary.service(), canary.environment(),
+                        "the version the stable slot of " + canary.environment() + " runs is not known");
+        return analysis.run(canary, AnalysisUse.VERIFICATION, stableValues).stream().map(AnalysisCheck::of).toList();
+    }
+
+    /**
      * Waits until the environment reports {@code expectedCommit}, then verifies it; an environment
      * that never reports it yields a failed report holding what it last reported.
      */
@@ -145,6 +162,35 @@ public class VerificationService {
         int concurrency = Math.min(requests, serviceConfig.verification().parallelism());
         LatencyCheck probe = new LatencyCheck("Probe " + path, "GET", path, null, null, requests, concurrency, null, null, null);
         return sample(serviceConfig, environment, List.of(probe)).get(0);
+    }
+
+    /**
+     * The same requests to a canary and its stable version at the same moment, pair after pair, at
+     * most {@code pairsPerSecond} pairs a second, for {@code lasting}: the requests of the service's
+     * latency checks in turn (else of its smoke checks, else its health endpoint). Liftoff's own
+     * faults throw; whatever the two sides answer is recorded.
+     */
+    public SideBySide sampleSideBySide(String service, String environment, Duration lasting, int pairsPerSecond) {
+        ServiceConfig serviceConfig = properties.requireService(service);
+        EnvironmentConfig environmentConfig = serviceConfig.environment(environment);
+        int workers = Math.max(1, Math.min(serviceConfig.verification().parallelism(), pairsPerSecond));
+        return SideBySideSampler.sample(http(serviceConfig), environmentConfig.at(Slot.CANARY).baseUrl(),
+                environmentConfig.at(Slot.STABLE).baseUrl(), comparisonPlan(serviceConfig, environmentConfig), lasting,
+                pairsPerSecond, workers);
+    }
+
+    private static List<SideBySideSampler.PlannedRequest> comparisonPlan(ServiceConfig service, EnvironmentConfig environment) {
+        if (!service.latency().isEmpty()) {
+            return service.latency().stream()
+                    .map(check -> new SideBySideSampler.PlannedRequest(check.name(), check.method(), check.path(), check.headers(), check.body()))
+                    .toList();
+        }
+        if (!service.smoke().isEmpty()) {
+            return service.smoke().stream()
+                    .map(check -> new SideBySideSampler.PlannedRequest(check.name(), check.method(), check.path(), check.headers(), check.body()))
+                    .toList();
+        }
+        return List.of(new SideBySideSampler.PlannedRequest("Health", "GET", environment.health().path(), Map.of(), null));
     }
 
     private List<CheckResult> sample(ServiceConfig serviceConfig, String environment, List<LatencyCheck> checks) {

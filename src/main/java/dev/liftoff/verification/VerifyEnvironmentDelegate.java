@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * error {@code VerificationFailed}. One that did not pass only for want of metrics data is neither:
  * {@code verificationInconclusive} hands it to a person. With the step's input {@code slot} =
  * {@code idle} it checks blue-green's idle slot instead, into {@code <environment>IdleSlotVerification},
- * without analyses: no user reaches the idle slot.
+ * without analyses: no user reaches the idle slot; likewise {@code canary}, a canary before it gets
+ * any traffic, into {@code <environment>CanaryVerification}.
  */
 @Component("verifyEnvironment")
 public class VerifyEnvironmentDelegate implements JavaDelegate {
@@ -36,7 +37,7 @@ public class VerifyEnvironmentDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String environment = (String) execution.getVariable(Vars.ENVIRONMENT);
         Slot slot = Slot.of(execution.getVariable(Vars.SLOT));
-        VerificationReport report = slot == Slot.IDLE
+        VerificationReport report = slot != Slot.LIVE
                 ? verification.verify((String) execution.getVariable(Vars.SERVICE), environment, slot,
                         (String) execution.getVariable(Vars.COMMIT_SHA))
                 : verification.verifyWithAnalyses(ReleaseOf.labels(execution), AnalysisUse.VERIFICATION,

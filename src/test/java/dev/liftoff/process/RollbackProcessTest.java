@@ -53,6 +53,29 @@ class RollbackProcessTest extends ReleaseProcessTestBase {
     }
 
     @Test
+    void aCanaryBeforeItsPromotionSendsAllTrafficBackToTheStableVersionAndVerifiesIt() {
+        ProcessInstance rollback = startRollback(TestServices.FLOCK, "flock@2.0.0", Map.of("productionPreviousRelease", PREVIOUS,
+                "productionCanaryWeight", 50));
+
+        assertThat(rollback).isEnded().hasPassed("Gateway_CanaryPromoted", "Task_ReturnTrafficToStable", "Task_VerifyRestoredVersion",
+                "EndEvent_RollbackDone").hasNotPassed("Task_RedeployPreviousVersion");
+        assertThat(standIns.canaryWeights).containsExactly("production:0");
+        assertThat(standIns.deploys).isEmpty();
+        assertThat(outcomeOf(rollback, Vars.CANARY_PROMOTED)).isEqualTo(false);
+    }
+
+    @Test
+    void aPromotedCanaryIsRolledBackByRedeployingWhatRanBefore() {
+        ProcessInstance rollback = startRollback(TestServices.FLOCK, "flock@2.0.1", Map.of("productionPreviousRelease", PREVIOUS,
+                "productionCanaryPromotion", JsonVars.json(Map.of("status", 202))));
+
+        assertThat(rollback).isEnded().hasPassed("Task_RedeployPreviousVersion", "EndEvent_RollbackDone")
+                .hasNotPassed("Task_ReturnTrafficToStable");
+        assertThat(standIns.deploys).containsExactly("production:1.9.0");
+        assertThat(standIns.canaryWeights).isEmpty();
+    }
+
+    @Test
     void blueGreenBeforeTrafficMovedOnlyVerifiesWhatStillServes() {
         ProcessInstance rollback = startRollback(TestServices.KIOSK, "kiosk@2.0.1", Map.of("productionPreviousRelease", PREVIOUS));
 

@@ -5,6 +5,8 @@ import dev.liftoff.analysis.InconclusiveMetricsDecisionListener;
 import dev.liftoff.analysis.MetricDecisions;
 import dev.liftoff.analysis.PlanMetricTriggersDelegate;
 import dev.liftoff.analysis.TriggerWatch;
+import dev.liftoff.canary.CanaryDecisionRecorder;
+import dev.liftoff.canary.CanarySteps;
 import dev.liftoff.deploy.ChooseRollbackTargetDelegate;
 import dev.liftoff.deploy.DeployStrategies;
 import dev.liftoff.deploy.ManualInterventionRecorder;
@@ -90,6 +92,11 @@ public final class StandIns {
     public final java.util.Deque<TriggerWatch.Step> triggerSteps = new java.util.ArrayDeque<>();
     /** every metric trigger measured, as "environment/trigger@instant of the engine clock" */
     public final List<String> triggerMeasurements = new ArrayList<>();
+    /** what reached the canary's traffic adapter: {@code environment:weight}, in order */
+    public final List<String> canaryWeights = new ArrayList<>();
+    /** canary steps (1-based) whose analysis fails, and those that find no metrics data */
+    public final Set<Integer> failingCanarySteps = new HashSet<>();
+    public final Set<Integer> inconclusiveCanarySteps = new HashSet<>();
     /** environments whose metrics were measured before their deploy */
     public final List<String> metricBaselines = new ArrayList<>();
 
@@ -164,7 +171,47 @@ public final class StandIns {
                 standIns.metricBaselines.add((String) execution.getVariable(Vars.ENVIRONMENT)));
         Mocks.register("measureMetricTrigger", standIns.metricTrigger());
         Mocks.register("inconclusiveMetricsDecision", new InconclusiveMetricsDecisionListener());
+        CanarySteps canarySteps = new CanarySteps(properties);
+        Mocks.register("canarySteps", canarySteps);
+        Mocks.register("canaryDecisionRecorder", new CanaryDecisionRecorder(canarySteps));
+        Mocks.register("setCanaryWeight", standIns.canaryWeight(canarySteps));
+        Mocks.register("analyzeCanary", standIns.canaryAnalysis());
+        Mocks.register("returnTrafficToStable", (JavaDelegate) execution -> {
+            if (standIns.rollbackRefused) {
+                throw new BpmnError(BpmnErrors.ROLLBACK_FAILED, "Sending all traffic back to the stable version was refused: webhook answered 503");
+            }
+            standIns.canaryWeights.add(execution.getVariable(Vars.ENVIRONMENT) + ":0");
+        });
         return standIns;
+    }
+
+    /** the traffic adapter: the step's weight, or the step's input canaryWeight */
+    private JavaDelegate canaryWeight(CanarySteps steps) {
+        return execution -> {
+            String environment = (String) execution.getVariable(Vars.ENVIRONMENT);
+            Integer step = (Integer) execution.getVariable(Vars.CANARY_STEP);
+            Object given = execution.getVariable(Vars.CANARY_WEIGHT);
+            int weight = given != null ? ((Number) given).intValue()
+                    : steps.step((String) execution.getVariable(Vars.SERVICE), environment, step).setWeight();
+            canaryWeights.add(environment + ":" + weight);
+            RootInstance.of(execution).setVariable(Vars.canaryWeightOf(environment), weight);
+        };
+    }
+
+    /** a canary's analysis: fails the steps in {@link #failingCanarySteps}, finds no data in {@link #inconclusiveCanarySteps} */
+    private JavaDelegate canaryAnalysis() {
+        return execution -> {
+            int step = (Integer) execution.getVariable(Vars.CANARY_STEP) + 1;
+            boolean inconclusive = inconclusiveCanarySteps.contains(step);
+            if (inconclusive) {
+                MetricDecisions.ask(execution, List.of(noData("error-rate", "canary analysis")), false);
+            }
+            execution.setVariable(Vars.VERIFICATION_INCONCLUSIVE, inconclusive);
+            if (failingCanarySteps.contains(step)) {
+                throw new BpmnError(BpmnErrors.VERIFICATION_FAILED, execution.getVariable(Vars.ENVIRONMENT) + " canary step " + step
+                        + " failed: compared with stable: Quiz latency: canary p50 312.0 ms against stable 11.0 ms (+301.0 ms)");
+            }
+        };
     }
 
     /** a rollback step: records what it restored, or fails the rollback as the real one does after its last attempt */
@@ -204,21 +251,23 @@ public final class StandIns {
 
     /**
      * fails the environments in {@link #failingEnvironments} and finds no metrics data for those in
-     * {@link #inconclusiveEnvironments}; an idle slot is named {@code production/idle}
+     * {@link #inconclusiveEnvironments}; a slot is named like {@code production/idle} or {@code production/canary}
      */
     private JavaDelegate verifyEnvironment() {
         return execution -> {
             String environment = (String) execution.getVariable(Vars.ENVIRONMENT);
-            boolean idle = execution.getVariable(Vars.SLOT) != null;
-            boolean inconclusive = inconclusiveEnvironments.contains(idle ? environment + "/idle" : environment);
+            Object slot = execution.getVariable(Vars.SLOT);
+            String checked = slot == null ? environment : environment + "/" + slot;
+            boolean inconclusive = inconclusiveEnvironments.contains(checked);
             if (inconclusive) {
                 MetricDecisions.ask(execution, List.of(noData("error-rate", "verification")), false);
             }
             execution.setVariable(Vars.VERIFICATION_INCONCLUSIVE, inconclusive);
-            boolean passes = !failingEnvironments.contains(idle ? environment + "/idle" : environment);
+            boolean passes = !failingEnvironments.contains(checked);
             String summary = passes ? "3/3 passed" : "2/3 passed — score: status 500 (expected 200)";
-            JsonVars.write(RootInstance.of(execution),
-                    idle ? Vars.idleSlotVerificationOf(environment) : Vars.verificationOf(environment), evidence(passes, summary));
+            String variable = slot == null ? Vars.verificationOf(environment)
+                    : "canary".equals(slot) ? Vars.canaryVerificationOf(environment) : Vars.idleSlotVerificationOf(environment);
+            JsonVars.write(RootInstance.of(execution), variable, evidence(passes, summary));
             if (!passes) {
                 throw new BpmnError(BpmnErrors.VERIFICATION_FAILED, environment + " " + summary);
             }

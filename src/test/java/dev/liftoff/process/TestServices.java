@@ -4,6 +4,8 @@ import dev.liftoff.config.AdminProperties;
 import dev.liftoff.config.AnalysisConfig;
 import dev.liftoff.config.AnalysisUse;
 import dev.liftoff.config.BlueGreenConfig;
+import dev.liftoff.config.CanaryConfig;
+import dev.liftoff.config.CanaryStep;
 import dev.liftoff.config.DeployStrategy;
 import dev.liftoff.config.DeployTargetConfig;
 import dev.liftoff.config.EnvironmentConfig;
@@ -41,6 +43,8 @@ public final class TestServices {
     public static final String PATIENT = "patient";
     /** watched like radar, and production also by the metric rollback trigger {@value #GAUGE_TRIGGER}, measured every minute */
     public static final String GAUGE = "gauge";
+    /** production is a canary: 10 %, analyze, pause 5 minutes, pause until release managers approve, 50 % */
+    public static final String FLOCK = "flock";
     public static final String GAUGE_TRIGGER = "error-rate";
     public static final String METRICS_PROVIDER = "prometheus";
     public static final List<String> PANEL_TESTERS = List.of("ursula", "uma");
@@ -60,7 +64,7 @@ public final class TestServices {
                 CROWD, testedBy(new UatConfig(Groups.UAT_TESTERS, null, 2, SCENARIOS, 3, null, null, null),
                         new SignoffConfig(ROLES).withUatTesterMaySign(true)),
                 PATIENT, testedBy(new UatConfig(Groups.UAT_TESTERS, SCENARIOS, 3), new SignoffConfig(ROLES, null, null, Duration.ZERO, false)),
-                GAUGE, triggeredService()));
+                GAUGE, triggeredService(), FLOCK, canaryService()));
     }
 
     private static UatConfig namedTesters() {
@@ -101,6 +105,19 @@ public final class TestServices {
         EnvironmentConfig triggered = new EnvironmentConfig(production.baseUrl(), null, null, production.deploy(), null,
                 DeployStrategy.DIRECT, null, production.monitoring(), production.rollbackTriggers(), Map.of(GAUGE_TRIGGER, errorRate));
         return service(watched.environment("staging"), triggered);
+    }
+
+    private static ServiceConfig canaryService() {
+        CanaryConfig canary = new CanaryConfig(URI.create("http://127.0.0.1:11"), URI.create("http://127.0.0.1:12"),
+                webhook("http://127.0.0.1:9/traffic"),
+                List.of(new CanaryStep(10, null, null), new CanaryStep(null, new CanaryStep.Analyze(Duration.ofMinutes(1)), null),
+                        new CanaryStep(null, null, new CanaryStep.Pause(Duration.ofMinutes(5), null)),
+                        new CanaryStep(null, null, new CanaryStep.Pause(null, Groups.RELEASE_MANAGERS)),
+                        new CanaryStep(50, null, null)),
+                null);
+        EnvironmentConfig production = new EnvironmentConfig(NOWHERE, null, null, webhook("http://127.0.0.1:9/deploy"), null,
+                DeployStrategy.CANARY, null, null, null, null, canary);
+        return service(direct(), production);
     }
 
     private static EnvironmentConfig direct() {

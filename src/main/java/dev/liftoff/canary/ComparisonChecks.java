@@ -1,0 +1,28 @@
+package dev.liftoff.canary;
+
+import dev.liftoff.verification.CheckResult;
+
+/**
+ * The comparisons with the stable version as checks of the canary's report, beside its synthetic
+ * checks and metric analyses: a comparison without enough samples is inconclusive, like a metric
+ * without data, and both distributions go into the check's evidence.
+ */
+final class ComparisonChecks {
+
+    private ComparisonChecks() {
+    }
+
+    static CheckResult of(LatencyComparison comparison, long durationMs) {
+        return new CheckResult("compared with stable: " + comparison.name() + " latency", comparison.verdict() == Verdict.PASSED,
+                "the canary not slower than the stable version (one-sided Mann-Whitney U, p < " + comparison.alpha()
+                        + " and p50 at least " + comparison.minimumIncreaseMs() + " ms worse fails)",
+                comparison.summary(), durationMs, null, comparison.verdict() == Verdict.INCONCLUSIVE, comparison.toMap());
+    }
+
+    static CheckResult of(ErrorRateComparison comparison, long durationMs) {
+        return new CheckResult("compared with stable: error rate", comparison.verdict() == Verdict.PASSED,
+                "the canary's error rate not above the stable version's (one-sided Fisher's exact test, p < " + comparison.alpha()
+                        + " fails)",
+                comparison.summary(), durationMs, null, comparison.verdict() == Verdict.INCONCLUSIVE, comparison.toMap());
+    }
+}
