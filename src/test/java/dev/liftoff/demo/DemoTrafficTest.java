@@ -74,14 +74,15 @@ class DemoTrafficTest {
             assertThat(factory.getValidator().validate(withPrometheus(100))).isEmpty();
             assertThat(messages(factory.getValidator().validate(withPrometheus(101))))
                     .containsExactly("must be from 0 to 100 requests per second");
-            DemoProperties relative = new DemoProperties(0, 0, 0, 0, null, null, null, null, URI.create("localhost:9090"), null);
+            DemoProperties relative = new DemoProperties(0, 0, 0, 0, 0, 0, 0, 0, null, null, null, null, URI.create("localhost:9090"),
+                    null);
             assertThat(messages(factory.getValidator().validate(relative)))
                     .containsExactly("liftoff.demo.prometheus-url must be an absolute http(s) URL, e.g. http://127.0.0.1:9090");
         }
     }
 
     private static DemoProperties withPrometheus(Integer trafficPerSecond) {
-        return new DemoProperties(0, 0, 0, 0, null, null, null, null, URI.create("http://127.0.0.1:9090"), trafficPerSecond);
+        return new DemoProperties(0, 0, 0, 0, 0, 0, 0, 0, null, null, null, null, URI.create("http://127.0.0.1:9090"), trafficPerSecond);
     }
 
     private static List<String> messages(Set<ConstraintViolation<DemoProperties>> violations) {
