@@ -29,8 +29,9 @@ import org.springframework.validation.annotation.Validated;
  * @param allowedOrigin the one browser origin the study-api answers CORS requests for
  * @param prometheusUrl the Prometheus that scrapes the study-api's {@code /metrics}; when set, the demo also
  *     loads {@code liftoff-demo-prometheus.yaml} (the metric analyses judged by it)
- * @param trafficPerSecond requests per second the demo sends to each of staging and production, so that
- *     Prometheus has a rate to measure; default 5 when {@code prometheus-url} is set, else 0 (none)
+ * @param trafficPerSecond requests per second the demo sends to each of staging and production of both
+ *     services, so that Prometheus has a rate to measure and a canary's router something to split;
+ *     default 5 when {@code prometheus-url} is set, else 0 (none)
  */
 @Validated
 @Profile(DemoPorts.DEMO_PROFILE)

@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * with its traffic switch and its traffic weights, each on its own loopback port, so that a release
  * runs end to end with nothing else installed. The ports users reach serve their request metrics at
  * {@code /metrics} for a Prometheus to scrape; faults can be injected into the study-api's builds
- * ({@link DemoFaults}), and with {@code liftoff.demo.traffic-per-second} they get steady traffic.
+ * ({@link DemoFaults}), and with {@code liftoff.demo.traffic-per-second} all get steady traffic.
  * It starts while the context is built, before the engine's job executor picks up a release.
  */
 @Component
@@ -112,8 +112,8 @@ public class DemoTargetServer {
                     scrapeConfig());
         }
         if (properties.trafficPerSecond() > 0) {
-            traffic = new DemoTraffic(List.of(baseUrl(ServiceConfig.STAGING), baseUrl(ServiceConfig.PRODUCTION)),
-                    properties.trafficPerSecond());
+            traffic = new DemoTraffic(List.of(baseUrl(ServiceConfig.STAGING), baseUrl(ServiceConfig.PRODUCTION),
+                    studyCanaryUrl(ServiceConfig.STAGING), studyCanaryUrl(ServiceConfig.PRODUCTION)), properties.trafficPerSecond());
             traffic.start();
         }
     }
