@@ -13,7 +13,7 @@ record AcceptedDeploy(DeployRequest request, String idempotencyKey, Instant rece
 
     /** One entry of GET /deployments. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Deployment(String environment, String version, String commitSha, String idempotencyKey,
+    record Deployment(String service, String environment, String version, String commitSha, String idempotencyKey,
             Instant receivedAt, int replays, String slot) {
     }
 
@@ -26,7 +26,7 @@ record AcceptedDeploy(DeployRequest request, String idempotencyKey, Instant rece
     }
 
     Deployment deployment() {
-        return new Deployment(request.environment(), request.version(), request.commitSha(), idempotencyKey, receivedAt, replays,
+        return new Deployment(request.service(), request.environment(), request.version(), request.commitSha(), idempotencyKey, receivedAt, replays,
                 request.slot());
     }
 }

@@ -16,18 +16,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The demo's deploy system, behind Liftoff's webhook adapter: {@code POST /deploy} accepts a
- * deploy and switches the environment (or, with {@code slot: idle}, its idle slot) after a delay, as
- * a real pipeline would; {@code POST /switch} makes the slot running the given commit serve live
- * traffic, at once; {@code GET /deployments} lists what was accepted, so that a deploy happening
- * twice shows. A repeated Idempotency-Key gets the first answer and changes nothing again.
+ * The demo's deploy system, behind Liftoff's webhook adapters: {@code POST /deploy} accepts a
+ * deploy and switches the environment (or, with {@code slot: idle} or {@code slot: canary}, that
+ * slot) after a delay, as a real pipeline would; {@code POST /switch} makes the blue-green slot
+ * running the given commit serve live traffic, at once; {@code POST /traffic} sets the share of a
+ * canary's traffic ({@link CanaryTraffic}); {@code GET /deployments} and {@code GET /traffic} list
+ * what was applied, so that anything happening twice shows. A repeated Idempotency-Key gets the
+ * first answer and changes nothing again.
  */
 final class DemoDeployer implements HttpHandler {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDeployer.class);
+    private static final List<String> ROUTES = List.of("POST /deploy", "POST /switch", "POST /traffic", "GET /deployments",
+            "GET /traffic");
 
     private final byte[] expectedAuthorization;
-    private final Map<String, DemoSlots> environments;
+    private final DeployTargets targets;
+    private final CanaryTraffic traffic;
     private final Duration deployDelay;
     private final ScheduledExecutorService switches;
     private final Map<String, AcceptedDeploy> byIdempotencyKey = new LinkedHashMap<>();
@@ -41,10 +46,10 @@ final class DemoDeployer implements HttpHandler {
     record Switched(boolean switched, String environment, String liveVersion, String liveCommitSha, String idempotencyKey) {
     }
 
-    DemoDeployer(String deployToken, Map<String, DemoSlots> environments, Duration deployDelay,
-            ScheduledExecutorService switches) {
+    DemoDeployer(String deployToken, DeployTargets targets, Duration deployDelay, ScheduledExecutorService switches) {
         this.expectedAuthorization = ("Bearer " + deployToken).getBytes(StandardCharsets.UTF_8);
-        this.environments = Map.copyOf(environments);
+        this.targets = targets;
+        this.traffic = new CanaryTraffic(targets);
         this.deployDelay = deployDelay;
         this.switches = switches;
     }
@@ -65,13 +70,15 @@ final class DemoDeployer implements HttpHandler {
 
     private JsonReply reply(HttpExchange exchange) throws IOException {
         String route = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
-        if (!route.equals("POST /deploy") && !route.equals("POST /switch") && !route.equals("GET /deployments")) {
-            return JsonReply.error(404, "no such endpoint: " + route + "; use POST /deploy, POST /switch or GET /deployments");
+        if (!ROUTES.contains(route)) {
+            return JsonReply.error(404, "no such endpoint: " + route + "; use " + String.join(", ", ROUTES));
         }
         requireToken(exchange);
         return switch (route) {
-            case "POST /deploy" -> accept(request(exchange), idempotencyKey(exchange));
-            case "POST /switch" -> switchTraffic(request(exchange), idempotencyKey(exchange));
+            case "POST /deploy" -> accept(DeployRequest.from(JsonExchange.readObject(exchange)), idempotencyKey(exchange));
+            case "POST /switch" -> switchTraffic(DeployRequest.from(JsonExchange.readObject(exchange)), idempotencyKey(exchange));
+            case "POST /traffic" -> traffic.apply(TrafficRequest.from(JsonExchange.readObject(exchange)), idempotencyKey(exchange));
+            case "GET /traffic" -> JsonReply.ok(traffic.changes());
             default -> JsonReply.ok(deployments());
         };
     }
@@ -84,14 +91,9 @@ final class DemoDeployer implements HttpHandler {
         return idempotencyKey;
     }
 
-    private DeployRequest request(HttpExchange exchange) throws IOException {
-        DeployRequest request = DeployRequest.from(JsonExchange.readObject(exchange));
-        request.requireDeployable(environments);
-        return request;
-    }
-
     /** Swapping is not idempotent by nature: the key is what keeps a retried switch from swapping back. */
     private synchronized JsonReply switchTraffic(DeployRequest request, String idempotencyKey) {
+        DemoSlots slots = targets.blueGreen(request);
         AcceptedSwitch earlier = switchesByIdempotencyKey.get(idempotencyKey);
         if (earlier != null) {
             if (!earlier.request().equals(request)) {
@@ -99,7 +101,6 @@ final class DemoDeployer implements HttpHandler {
             }
             return earlier.reply();
         }
-        DemoSlots slots = environments.get(request.environment());
         boolean moved = slots.serve(request.commitSha());
         RunningBuild live = slots.live().running();
         JsonReply reply = JsonReply.ok(new Switched(moved, request.environment(), live.version(), live.commit(), idempotencyKey));
@@ -109,6 +110,7 @@ final class DemoDeployer implements HttpHandler {
 
     /** A key seen before is a replay: the first answer again, and nothing deployed a second time. */
     private synchronized JsonReply accept(DeployRequest request, String idempotencyKey) {
+        DemoEnvironment slot = targets.slotFor(request);
         AcceptedDeploy earlier = byIdempotencyKey.get(idempotencyKey);
         if (earlier != null) {
             if (!earlier.request().equals(request)) {
@@ -119,12 +121,11 @@ final class DemoDeployer implements HttpHandler {
         }
         AcceptedDeploy accepted = new AcceptedDeploy(request, idempotencyKey, Instant.now(), 0);
         byIdempotencyKey.put(idempotencyKey, accepted);
-        DemoEnvironment environment = environments.get(request.environment()).slot(request.slot());
-        switches.schedule(() -> environment.switchTo(new RunningBuild(request.version(), request.commitSha(), Instant.now())),
+        switches.schedule(() -> slot.switchTo(new RunningBuild(request.version(), request.commitSha(), Instant.now())),
                 deployDelay.toMillis(), TimeUnit.MILLISECONDS);
-        log.info("Demo deployer accepted study-api {} (commit {}) for {}{}, Idempotency-Key {}; running in {} ms",
-                request.version(), request.commitSha(), request.environment(), request.slot() == null ? "" : " (idle slot)",
-                idempotencyKey, deployDelay.toMillis());
+        log.info("Demo deployer accepted {} {} (commit {}) for {}{}, Idempotency-Key {}; running in {} ms", request.service(),
+                request.version(), request.commitSha(), request.environment(),
+                request.slot() == null ? "" : " (" + request.slot() + " slot)", idempotencyKey, deployDelay.toMillis());
         return new JsonReply(202, accepted.acceptance());
     }
 

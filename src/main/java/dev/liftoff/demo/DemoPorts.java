@@ -35,6 +35,10 @@ public class DemoPorts implements EnvironmentPostProcessor, Ordered {
     public static final String PRODUCTION_PORT = "liftoff.demo.production-port";
     public static final String PRODUCTION_IDLE_PORT = "liftoff.demo.production-idle-port";
     public static final String DEPLOYER_PORT = "liftoff.demo.deployer-port";
+    public static final String CANARY_STAGING_PORT = "liftoff.demo.canary-staging-port";
+    public static final String CANARY_PRODUCTION_PORT = "liftoff.demo.canary-production-port";
+    public static final String CANARY_STABLE_PORT = "liftoff.demo.canary-stable-port";
+    public static final String CANARY_PORT = "liftoff.demo.canary-port";
     public static final String SMTP_PORT = "liftoff.demo.smtp-port";
     public static final String DEPLOY_TOKEN = "LIFTOFF_DEMO_DEPLOY_TOKEN";
     public static final String PROMETHEUS_URL = "liftoff.demo.prometheus-url";
@@ -42,7 +46,7 @@ public class DemoPorts implements EnvironmentPostProcessor, Ordered {
 
     static final String PROPERTY_SOURCE_NAME = "liftoffDemoPorts";
     private static final List<String> PORT_PROPERTIES = List.of(STAGING_PORT, PRODUCTION_PORT, PRODUCTION_IDLE_PORT, DEPLOYER_PORT,
-            SMTP_PORT);
+            CANARY_STAGING_PORT, CANARY_PRODUCTION_PORT, CANARY_STABLE_PORT, CANARY_PORT, SMTP_PORT);
     private static final int TOKEN_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 

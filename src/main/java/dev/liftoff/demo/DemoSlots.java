@@ -1,15 +1,18 @@
 package dev.liftoff.demo;
 
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The two slots of a demo environment, blue and green: one serves the environment's base URL
+ * The two slots of a study-api environment, blue and green: one serves the environment's base URL
  * (live), the other its idle URL. A deploy without a slot replaces the live build (direct); a deploy
  * to the idle slot leaves live traffic alone until a switch swaps the two, and the slot that served
  * before stays warm for a switch back.
  */
-final class DemoSlots {
+final class DemoSlots implements DeployTarget {
+
+    static final String IDLE = "idle";
 
     private static final Logger log = LoggerFactory.getLogger(DemoSlots.class);
 
@@ -19,8 +22,8 @@ final class DemoSlots {
 
     DemoSlots(String name, RunningBuild initial) {
         this.name = name;
-        this.blue = new DemoEnvironment(name, initial);
-        this.green = new DemoEnvironment(name, initial);
+        this.blue = new DemoEnvironment(DeployRequest.SERVICE, name, initial);
+        this.green = new DemoEnvironment(DeployRequest.SERVICE, name, initial);
         green.serveLive(false);
     }
 
@@ -37,8 +40,17 @@ final class DemoSlots {
     }
 
     /** where a deploy goes: the idle slot when asked for it, else the live one */
-    DemoEnvironment slot(String slot) {
-        return "idle".equals(slot) ? idle() : live();
+    @Override
+    public Optional<DemoEnvironment> slot(String slot) {
+        if (slot == null) {
+            return Optional.of(live());
+        }
+        return IDLE.equals(slot) ? Optional.of(idle()) : Optional.empty();
+    }
+
+    @Override
+    public String slotRule() {
+        return "slot must be idle, or absent to replace the live build";
     }
 
     /**

@@ -28,11 +28,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The built-in demo target: the study-api's staging, production (blue-green: its live slot on the
- * production port, its idle slot on the production idle port) and their deploy webhook with its
- * traffic switch, each on its own loopback port, so that a release runs end to end with nothing
- * else installed. Staging and production's live port serve their request metrics at
- * {@code /metrics} for a Prometheus to scrape; faults can be injected into the builds they run
- * ({@link DemoFaults}), and with {@code liftoff.demo.traffic-per-second} they get steady traffic.
+ * production port, its idle slot on the production idle port), the study-canary's staging and
+ * production (a canary: a router on the canary production port splitting requests by weight between
+ * the stable build and the canary build, each also on a port of its own), and their deploy webhook
+ * with its traffic switch and its traffic weights, each on its own loopback port, so that a release
+ * runs end to end with nothing else installed. The ports users reach serve their request metrics at
+ * {@code /metrics} for a Prometheus to scrape; faults can be injected into the study-api's builds
+ * ({@link DemoFaults}), and with {@code liftoff.demo.traffic-per-second} all get steady traffic.
  * It starts while the context is built, before the engine's job executor picks up a release.
  */
 @Component
@@ -49,6 +51,9 @@ public class DemoTargetServer {
     private static final String LOOPBACK = "127.0.0.1";
     private static final String DEPLOYER = "deployer";
     private static final String IDLE_SUFFIX = "-idle";
+    private static final String CANARY_SERVICE_PREFIX = "canary-";
+    private static final String CANARY_STABLE = "canary-stable";
+    private static final String CANARY_SLOT = "canary";
     // room for Liftoff's checks (two at a time per endpoint) next to the demo traffic's
     // DemoTraffic.MAX_IN_FLIGHT, even while an injected fault holds each answer back
     private static final int THREADS_PER_SERVER = 8;
@@ -73,17 +78,20 @@ public class DemoTargetServer {
         Map<String, DemoSlots> environments = Map.of(staging.name(), staging, production.name(), production);
         StudyApiHandler api = new StudyApiHandler(new CorsPolicy(properties.allowedOrigin()));
         faults = new DemoFaults(environments);
+        DeployTargets targets = new DeployTargets()
+                .add(DeployRequest.SERVICE, Map.of(ServiceConfig.STAGING, staging, ServiceConfig.PRODUCTION, production));
         ScheduledExecutorService switches = Executors.newSingleThreadScheduledExecutor(daemonThreads("demo-deploy"));
         executors.add(switches);
         try {
             serve(ServiceConfig.STAGING, DemoPorts.STAGING_PORT, properties.stagingPort(),
-                    new StudyApiPort(staging::live, api, faults, new StudyApiMetrics(ServiceConfig.STAGING)));
+                    new StudyApiPort(staging::live, api, faults, new StudyApiMetrics(DeployRequest.SERVICE, ServiceConfig.STAGING)));
             serve(ServiceConfig.PRODUCTION, DemoPorts.PRODUCTION_PORT, properties.productionPort(),
-                    new StudyApiPort(production::live, api, faults, new StudyApiMetrics(ServiceConfig.PRODUCTION)));
+                    new StudyApiPort(production::live, api, faults, new StudyApiMetrics(DeployRequest.SERVICE, ServiceConfig.PRODUCTION)));
             serve(ServiceConfig.PRODUCTION + IDLE_SUFFIX, DemoPorts.PRODUCTION_IDLE_PORT, properties.productionIdlePort(),
                     new StudyApiPort(production::idle, api, faults, null));
+            targets.add(DeployRequest.CANARY_SERVICE, serveStudyCanary(initial, api));
             serve(DEPLOYER, DemoPorts.DEPLOYER_PORT, properties.deployerPort(),
-                    new DemoDeployer(deployToken, environments, properties.deployDelay(), switches));
+                    new DemoDeployer(deployToken, targets, properties.deployDelay(), switches));
             servers.get(DEPLOYER).createContext(DemoIssueTracker.PREFIX + "/", new DemoIssueTracker(deployToken));
         } catch (RuntimeException e) {
             stop();
@@ -94,15 +102,41 @@ public class DemoTargetServer {
                 baseUrl(ServiceConfig.PRODUCTION), idleUrl(ServiceConfig.PRODUCTION), deployerUrl().resolve("/deploy"),
                 deployerUrl().resolve("/switch"), issueTrackerUrl(), metricsUrl(ServiceConfig.STAGING),
                 metricsUrl(ServiceConfig.PRODUCTION));
+        log.info("Demo study-canary started: staging {}, production {} (a router: stable build {}, canary build {}), traffic "
+                        + "weights {}; request metrics for Prometheus at {} and {}", studyCanaryUrl(ServiceConfig.STAGING),
+                studyCanaryUrl(ServiceConfig.PRODUCTION), stableUrl(), canaryUrl(), deployerUrl().resolve("/traffic"),
+                studyCanaryUrl(ServiceConfig.STAGING).resolve(StudyApiMetrics.PATH),
+                studyCanaryUrl(ServiceConfig.PRODUCTION).resolve(StudyApiMetrics.PATH));
         if (properties.prometheusUrl() != null) {
-            log.info("Demo study-api: for the Prometheus at {} to scrape it, add to its prometheus.yml:\n{}", properties.prometheusUrl(),
+            log.info("Demo services: for the Prometheus at {} to scrape them, add to its prometheus.yml:\n{}", properties.prometheusUrl(),
                     scrapeConfig());
         }
         if (properties.trafficPerSecond() > 0) {
-            traffic = new DemoTraffic(List.of(baseUrl(ServiceConfig.STAGING), baseUrl(ServiceConfig.PRODUCTION)),
-                    properties.trafficPerSecond());
+            traffic = new DemoTraffic(List.of(baseUrl(ServiceConfig.STAGING), baseUrl(ServiceConfig.PRODUCTION),
+                    studyCanaryUrl(ServiceConfig.STAGING), studyCanaryUrl(ServiceConfig.PRODUCTION)), properties.trafficPerSecond());
             traffic.start();
         }
+    }
+
+    /**
+     * Serves study-canary: staging takes direct deploys; production is a canary whose router users reach,
+     * with its stable and canary builds each on a port of their own. Faults are for the study-api only.
+     *
+     * @return its environments, for the deployer
+     */
+    private Map<String, DeployTarget> serveStudyCanary(RunningBuild initial, StudyApiHandler api) {
+        DemoEnvironment staging = new DemoEnvironment(DeployRequest.CANARY_SERVICE, ServiceConfig.STAGING, initial);
+        CanarySlots production = new CanarySlots(initial);
+        DemoFaults none = new DemoFaults(Map.of());
+        serve(CANARY_SERVICE_PREFIX + ServiceConfig.STAGING, DemoPorts.CANARY_STAGING_PORT, properties.canaryStagingPort(),
+                new StudyApiPort(() -> staging, api, none, new StudyApiMetrics(DeployRequest.CANARY_SERVICE, ServiceConfig.STAGING)));
+        serve(CANARY_SERVICE_PREFIX + ServiceConfig.PRODUCTION, DemoPorts.CANARY_PRODUCTION_PORT, properties.canaryProductionPort(),
+                new StudyApiPort(production::route, api, none,
+                        new StudyApiMetrics(DeployRequest.CANARY_SERVICE, ServiceConfig.PRODUCTION)));
+        serve(CANARY_STABLE, DemoPorts.CANARY_STABLE_PORT, properties.canaryStablePort(),
+                new StudyApiPort(production::stable, api, none, null));
+        serve(CANARY_SLOT, DemoPorts.CANARY_PORT, properties.canaryPort(), new StudyApiPort(production::canary, api, none, null));
+        return Map.of(ServiceConfig.STAGING, staging, ServiceConfig.PRODUCTION, production);
     }
 
     @PreDestroy
@@ -127,6 +161,24 @@ public class DemoTargetServer {
         return urlOf(environment + IDLE_SUFFIX);
     }
 
+    /**
+     * Where an environment of study-canary ({@code staging} or {@code production}) answers; production's
+     * is the router, which sends each request to the stable or the canary build by the weight in force.
+     */
+    public URI studyCanaryUrl(String environment) {
+        return urlOf(CANARY_SERVICE_PREFIX + environment);
+    }
+
+    /** Where study-canary production's stable build answers directly. */
+    public URI stableUrl() {
+        return urlOf(CANARY_STABLE);
+    }
+
+    /** Where study-canary production's canary build answers directly. */
+    public URI canaryUrl() {
+        return urlOf(CANARY_SLOT);
+    }
+
     /** Where an environment's request metrics are, in the Prometheus text format, e.g. {@code http://127.0.0.1:8181/metrics}. */
     public URI metricsUrl(String environment) {
         return baseUrl(environment).resolve(StudyApiMetrics.PATH);
@@ -140,20 +192,29 @@ public class DemoTargetServer {
         return faults;
     }
 
-    /** A {@code scrape_configs} entry for prometheus.yml that scrapes staging and production every 5 seconds. */
+    /** {@code scrape_configs} entries for prometheus.yml that scrape both services' staging and production every 5 seconds. */
     String scrapeConfig() {
         return """
                 scrape_configs:
                   - job_name: study-api
                     scrape_interval: 5s
-                    metrics_path: %s
+                    metrics_path: %1$s
                     static_configs:
-                      - targets: ['%s:%d', '%s:%d']
-                """.formatted(StudyApiMetrics.PATH, LOOPBACK, baseUrl(ServiceConfig.STAGING).getPort(), LOOPBACK,
-                baseUrl(ServiceConfig.PRODUCTION).getPort()).stripTrailing();
+                      - targets: ['%2$s:%3$d', '%2$s:%4$d']
+                  - job_name: study-canary
+                    scrape_interval: 5s
+                    metrics_path: %1$s
+                    static_configs:
+                      - targets: ['%2$s:%5$d', '%2$s:%6$d']
+                """.formatted(StudyApiMetrics.PATH, LOOPBACK, baseUrl(ServiceConfig.STAGING).getPort(),
+                baseUrl(ServiceConfig.PRODUCTION).getPort(), studyCanaryUrl(ServiceConfig.STAGING).getPort(),
+                studyCanaryUrl(ServiceConfig.PRODUCTION).getPort()).stripTrailing();
     }
 
-    /** Where the deployer answers: {@code POST /deploy}, {@code POST /switch} and {@code GET /deployments} below it. */
+    /**
+     * Where the deployer answers: {@code POST /deploy}, {@code POST /switch}, {@code POST /traffic},
+     * {@code GET /deployments} and {@code GET /traffic} below it.
+     */
     public URI deployerUrl() {
         return urlOf(DEPLOYER);
     }

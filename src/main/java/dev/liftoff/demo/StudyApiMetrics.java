@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The request metrics of one environment's study-api, as a separate service would keep them: a
+ * The request metrics of one environment of a demo service (study-api, study-canary), as a separate service would keep them: a
  * registry of its own (never Liftoff's), served at {@code GET /metrics} in the Prometheus text format.
  * One timer {@code http.server.requests} (Prometheus: {@code http_server_requests_seconds_*}) tagged
  * {@code service}, {@code environment}, {@code version}, {@code method}, {@code uri}, {@code status},
@@ -36,8 +36,8 @@ final class StudyApiMetrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
-    StudyApiMetrics(String environment) {
-        registry.config().commonTags("service", DeployRequest.SERVICE, "environment", environment);
+    StudyApiMetrics(String service, String environment) {
+        registry.config().commonTags("service", service, "environment", environment);
     }
 
     /**

@@ -4,14 +4,16 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * One port of the study-api (with blue-green: whichever slot the port serves now). Per request it
- * takes the slot and build once, so that the answer, the injected fault and the metric's
- * {@code version} all belong to the same build even while a deploy or a switch happens; it applies
- * that build's fault, and, on a port users reach, times the request and serves {@code /metrics}.
+ * One port of a demo service answering as the study-api (with blue-green: whichever slot the port
+ * serves now; behind a canary's router: whichever slot the router picks for the request). Per request
+ * it takes the slot and build once, so that the answer, the injected fault, a slow canary's delay and
+ * the metric's {@code version} all belong to the same build even while a deploy, a switch or a weight
+ * change happens; and, on a port users reach, it times the request and serves {@code /metrics}.
  */
 final class StudyApiPort implements HttpHandler {
 
@@ -53,22 +55,22 @@ final class StudyApiPort implements HttpHandler {
 
     private JsonReply reply(HttpExchange exchange, DemoEnvironment serving, RunningBuild build) throws IOException {
         Optional<InjectedFault> fault = faults.of(serving.name(), build);
-        if (fault.isEmpty()) {
-            return api.answer(exchange, serving, build);
+        delay(serving.addedLatency(build).plus(fault.map(InjectedFault::addedLatency).orElse(Duration.ZERO)));
+        if (fault.isPresent() && fault.get().failsNext()) {
+            return api.failInternally(exchange, serving);
         }
-        delay(fault.get());
-        return fault.get().failsNext() ? api.failInternally(exchange, serving) : api.answer(exchange, serving, build);
+        return api.answer(exchange, serving, build);
     }
 
-    private static void delay(InjectedFault fault) throws InterruptedIOException {
-        if (fault.addedLatency().isZero()) {
+    private static void delay(Duration latency) throws InterruptedIOException {
+        if (latency.isZero()) {
             return;
         }
         try {
-            Thread.sleep(fault.addedLatency().toMillis());
+            Thread.sleep(latency.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("stopped while delaying a faulty answer");
+            throw new InterruptedIOException("stopped while delaying a late answer");
         }
     }
 }

@@ -96,6 +96,10 @@ class DemoProfileContextTest {
             assertThat(staging.getPort()).isEqualTo(environment.getProperty(DemoPorts.STAGING_PORT, Integer.class))
                     .as("a free port, not application-demo.yaml's").isNotEqualTo(8181);
             assertThat(server.deployerUrl().getPort()).isEqualTo(environment.getProperty(DemoPorts.DEPLOYER_PORT, Integer.class));
+            assertThat(server.studyCanaryUrl("production").getPort())
+                    .isEqualTo(environment.getProperty(DemoPorts.CANARY_PRODUCTION_PORT, Integer.class))
+                    .as("a free port, not application-demo.yaml's").isNotEqualTo(8185);
+            assertThat(server.canaryUrl().getPort()).isEqualTo(environment.getProperty(DemoPorts.CANARY_PORT, Integer.class));
             assertThat(client.post(server.deployerUrl(), "/deploy",
                     "{\"service\":\"study-api\",\"environment\":\"staging\",\"version\":\"2026.12.0\",\"commitSha\":\"abc1234\"}",
                     "Authorization", "Bearer " + environment.getProperty(DemoPorts.DEPLOY_TOKEN),
@@ -173,7 +177,9 @@ class DemoProfileContextTest {
     private static ConfigurableApplicationContext start(Class<?> configuration, WebApplicationType web, String profile,
             String... properties) {
         Stream<String> freePorts = Stream.of("liftoff.demo.staging-port=0", "liftoff.demo.production-port=0",
-                "liftoff.demo.deployer-port=0", "liftoff.demo.production-idle-port=0", "liftoff.demo.smtp-port=0", "server.port=0");
+                "liftoff.demo.deployer-port=0", "liftoff.demo.production-idle-port=0", "liftoff.demo.canary-staging-port=0",
+                "liftoff.demo.canary-production-port=0", "liftoff.demo.canary-stable-port=0", "liftoff.demo.canary-port=0",
+                "liftoff.demo.smtp-port=0", "server.port=0");
         return new SpringApplicationBuilder(configuration)
                 .web(web)
                 .profiles(profile)

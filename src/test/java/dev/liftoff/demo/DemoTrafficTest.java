@@ -24,26 +24,28 @@ class DemoTrafficTest {
     private final DemoClient client = new DemoClient();
 
     @Test
-    void sendsTheConfiguredRateOfValidRequestsToStagingAndProductionAndStopsWithTheServers() throws InterruptedException {
+    void sendsTheConfiguredRateOfValidRequestsToStagingAndProductionOfBothServicesAndStopsWithTheServers()
+            throws InterruptedException {
         DemoTargetServer server = new DemoTargetServer(DemoProperties.onFreePorts(Duration.ofMillis(50)).withTraffic(PER_SECOND), "t");
         server.start();
         URI staging = server.baseUrl("staging");
-        URI production = server.baseUrl("production");
         URI idle = server.idleUrl("production");
+        // study-canary production's router, whose requests fill the counts of a canary's weights
+        List<URI> targets = List.of(staging, server.baseUrl("production"), server.studyCanaryUrl("staging"),
+                server.studyCanaryUrl("production"));
         try {
             Thread.sleep(500); // past the first requests, which warm up the client
             long from = System.nanoTime();
-            double stagingFrom = PrometheusScrape.of(client, staging).sum(COUNT);
-            double productionFrom = PrometheusScrape.of(client, production).sum(COUNT);
+            List<Double> counted = targets.stream().map(target -> PrometheusScrape.of(client, target).sum(COUNT)).toList();
             Thread.sleep(3000);
-            PrometheusScrape stagingScrape = PrometheusScrape.of(client, staging);
-            PrometheusScrape productionScrape = PrometheusScrape.of(client, production);
+            List<PrometheusScrape> scrapes = targets.stream().map(target -> PrometheusScrape.of(client, target)).toList();
             double seconds = (System.nanoTime() - from) / 1e9;
 
-            // a fixed-rate schedule makes up for late ticks: only a machine stalled for seconds gets below half
-            assertThat((stagingScrape.sum(COUNT) - stagingFrom) / seconds).isBetween(PER_SECOND * 0.5, PER_SECOND * 1.5);
-            assertThat((productionScrape.sum(COUNT) - productionFrom) / seconds).isBetween(PER_SECOND * 0.5, PER_SECOND * 1.5);
-            for (PrometheusScrape scrape : List.of(stagingScrape, productionScrape)) {
+            for (int i = 0; i < targets.size(); i++) {
+                PrometheusScrape scrape = scrapes.get(i);
+                // a fixed-rate schedule makes up for late ticks: only a machine stalled for seconds gets below half
+                assertThat((scrape.sum(COUNT) - counted.get(i)) / seconds).as("requests per second to %s", targets.get(i))
+                        .isBetween(PER_SECOND * 0.5, PER_SECOND * 1.5);
                 assertThat(scrape.matching(COUNT)).as("valid requests only").allSatisfy(sample ->
                         assertThat(sample.labels()).containsEntry("status", "200"));
                 assertThat(scrape.matching(COUNT)).extracting(sample -> sample.labels().get("uri")).containsExactlyInAnyOrder(
@@ -52,6 +54,8 @@ class DemoTrafficTest {
             }
             assertThat(DemoClient.json(client.get(idle, "/api/ops/usage/daily")).get("requests").asInt())
                     .as("no traffic to the idle slot, only this request").isEqualTo(1);
+            assertThat(DemoClient.json(client.get(server.canaryUrl(), "/api/ops/usage/daily")).get("requests").asInt())
+                    .as("no weight set: the router sends nothing to the canary, only this request reaches it").isEqualTo(1);
         } finally {
             server.stop();
         }
@@ -74,14 +78,15 @@ class DemoTrafficTest {
             assertThat(factory.getValidator().validate(withPrometheus(100))).isEmpty();
             assertThat(messages(factory.getValidator().validate(withPrometheus(101))))
                     .containsExactly("must be from 0 to 100 requests per second");
-            DemoProperties relative = new DemoProperties(0, 0, 0, 0, null, null, null, null, URI.create("localhost:9090"), null);
+            DemoProperties relative = new DemoProperties(0, 0, 0, 0, 0, 0, 0, 0, null, null, null, null, URI.create("localhost:9090"),
+                    null);
             assertThat(messages(factory.getValidator().validate(relative)))
                     .containsExactly("liftoff.demo.prometheus-url must be an absolute http(s) URL, e.g. http://127.0.0.1:9090");
         }
     }
 
     private static DemoProperties withPrometheus(Integer trafficPerSecond) {
-        return new DemoProperties(0, 0, 0, 0, null, null, null, null, URI.create("http://127.0.0.1:9090"), trafficPerSecond);
+        return new DemoProperties(0, 0, 0, 0, 0, 0, 0, 0, null, null, null, null, URI.create("http://127.0.0.1:9090"), trafficPerSecond);
     }
 
     private static List<String> messages(Set<ConstraintViolation<DemoProperties>> violations) {

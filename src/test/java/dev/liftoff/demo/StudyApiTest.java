@@ -239,7 +239,7 @@ class StudyApiTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();
             DemoTargetServer clash = new DemoTargetServer(
-                    new DemoProperties(port, 0, 0, 0, null, null, null, null, null, null), "test-token");
+                    new DemoProperties(port, 0, 0, 0, 0, 0, 0, 0, null, null, null, null, null, null), "test-token");
 
             assertThatThrownBy(clash::start)
                     .isInstanceOf(IllegalStateException.class)
