@@ -14,15 +14,13 @@ final class ComparisonChecks {
 
     static CheckResult of(LatencyComparison comparison, long durationMs) {
         return new CheckResult("compared with stable: " + comparison.name() + " latency", comparison.verdict() == Verdict.PASSED,
-                "the canary not slower than the stable version (one-sided Mann-Whitney U, p < " + comparison.alpha()
-                        + " and p50 at least " + comparison.minimumIncreaseMs() + " ms worse fails)",
-                comparison.summary(), durationMs, null, comparison.verdict() == Verdict.INCONCLUSIVE, comparison.toMap());
+                "not slower than stable (Mann-Whitney U), or by less than " + Figures.ms(comparison.minimumIncreaseMs()) + " ms",
+                comparison.finding(), durationMs, null, comparison.verdict() == Verdict.INCONCLUSIVE, comparison.toMap());
     }
 
     static CheckResult of(ErrorRateComparison comparison, long durationMs) {
         return new CheckResult("compared with stable: error rate", comparison.verdict() == Verdict.PASSED,
-                "the canary's error rate not above the stable version's (one-sided Fisher's exact test, p < " + comparison.alpha()
-                        + " fails)",
+                "no more errors than stable (Fisher's exact test)",
                 comparison.summary(), durationMs, null, comparison.verdict() == Verdict.INCONCLUSIVE, comparison.toMap());
     }
 }

@@ -20,11 +20,16 @@ public record LatencyComparison(String name, LatencySummary canary, LatencySumma
      * 11.9 ms (+300.5 ms), slower with p = 0.0000 (needed < 0.0010)".
      */
     public String summary() {
+        return name + ": " + finding();
+    }
+
+    /** the summary without the endpoint's name, for where the name stands already */
+    public String finding() {
         if (verdict == Verdict.INCONCLUSIVE) {
-            return name + ": too few samples to judge: canary " + canary.count() + ", stable " + stable.count()
+            return "too few samples to judge: canary " + canary.count() + ", stable " + stable.count()
                     + " (at least " + CanaryStatistics.MIN_SAMPLES + " each needed)";
         }
-        String medians = name + ": canary p50 " + Figures.ms(canary.p50Ms()) + " ms against stable " + Figures.ms(stable.p50Ms())
+        String medians = "canary p50 " + Figures.ms(canary.p50Ms()) + " ms against stable " + Figures.ms(stable.p50Ms())
                 + " ms (" + Figures.signedMs(medianIncreaseMs) + " ms)";
         String needed = " (needed < " + Figures.probability(alpha) + ")";
         if (pValue >= alpha) {

@@ -23,7 +23,8 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * Prepares the demo profile before anything binds to it: a demo port set to 0 (or not set)
- * becomes a free loopback port, so many demo contexts can run side by side, and a fresh deploy
+ * becomes a free loopback port, and with {@code liftoff.demo.free-ports=true} every one does, so
+ * many demo contexts can run side by side, and a fresh deploy
  * token is made for this run, read by the webhook adapter like an environment variable. With
  * {@code liftoff.demo.prometheus-url} set, {@value #PROMETHEUS_CONFIG} is loaded too, below every
  * other source, so that whatever a user sets wins.
@@ -42,6 +43,8 @@ public class DemoPorts implements EnvironmentPostProcessor, Ordered {
     public static final String SMTP_PORT = "liftoff.demo.smtp-port";
     public static final String DEPLOY_TOKEN = "LIFTOFF_DEMO_DEPLOY_TOKEN";
     public static final String PROMETHEUS_URL = "liftoff.demo.prometheus-url";
+    /** true: every demo port is a free loopback port, whatever the demo's defaults say */
+    public static final String FREE_PORTS = "liftoff.demo.free-ports";
     static final String PROMETHEUS_CONFIG = "liftoff-demo-prometheus.yaml";
 
     static final String PROPERTY_SOURCE_NAME = "liftoffDemoPorts";
@@ -61,8 +64,9 @@ public class DemoPorts implements EnvironmentPostProcessor, Ordered {
         if (!environment.acceptsProfiles(Profiles.of(DEMO_PROFILE))) {
             return;
         }
+        boolean allFree = environment.getProperty(FREE_PORTS, Boolean.class, false);
         List<String> unassigned = PORT_PROPERTIES.stream()
-                .filter(property -> environment.getProperty(property, Integer.class, 0) == 0)
+                .filter(property -> allFree || environment.getProperty(property, Integer.class, 0) == 0)
                 .toList();
         Map<String, Object> values = new LinkedHashMap<>();
         List<Integer> ports = freeLoopbackPorts(unassigned.size());

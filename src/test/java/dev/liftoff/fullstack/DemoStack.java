@@ -27,8 +27,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Tag(DemoStack.TAG)
 @ExtendWith(EngineStateOnFailure.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "liftoff.demo.staging-port=0", "liftoff.demo.production-port=0", "liftoff.demo.deployer-port=0", "liftoff.demo.smtp-port=0",
-        "liftoff.demo.production-idle-port=0",
+        "liftoff.demo.free-ports=true",
         "liftoff.services.study-api.environments.staging.monitoring.phases[0].every=1s",
         "liftoff.services.study-api.environments.staging.monitoring.phases[0].for=2s",
         "liftoff.services.study-api.environments.production.monitoring.phases[0].every=1s",

@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:detection-bench-${random.uuid};DB_CLOSE_DELAY=-1",
-        "liftoff.demo.production-idle-port=0", "liftoff.demo.deployer-port=0", "liftoff.demo.smtp-port=0",
+        "liftoff.demo.free-ports=true",
         "liftoff.services.study-api.environments.staging.monitoring.phases[0].every=1s",
         "liftoff.services.study-api.environments.staging.monitoring.phases[0].for=1s",
         // ticks far apart: the trigger alone detects

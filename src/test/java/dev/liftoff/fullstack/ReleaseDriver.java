@@ -33,10 +33,15 @@ final class ReleaseDriver {
     }
 
     String start(String commitSha, String requestedBy, boolean drill) {
+        return start("study-api", commitSha, requestedBy, drill);
+    }
+
+    /** a release of the demo's {@code service}, study-api or study-canary */
+    String start(String service, String commitSha, String requestedBy, boolean drill) {
         String version = "2026.12." + VERSIONS.incrementAndGet();
-        String businessKey = "study-api@" + version;
+        String businessKey = service + "@" + version;
         Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put("service", value("study-api"));
+        variables.put("service", value(service));
         variables.put("version", value(version));
         variables.put("commitSha", value(commitSha));
         variables.put("requestedBy", value(requestedBy));

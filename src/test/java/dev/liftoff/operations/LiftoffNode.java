@@ -33,8 +33,6 @@ final class LiftoffNode implements AutoCloseable {
     static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     /** what the JVM reports for a process ended by SIGKILL: 128 + 9 */
     private static final int KILLED_BY_SIGKILL = 137;
-    private static final List<String> DEMO_PORTS = List.of("liftoff.demo.staging-port", "liftoff.demo.production-port",
-            "liftoff.demo.production-idle-port", "liftoff.demo.deployer-port", "liftoff.demo.smtp-port");
 
     private final String nodeId;
     private final Path workDir;
@@ -127,7 +125,7 @@ final class LiftoffNode implements AutoCloseable {
         command.add("--server.port=" + port);
         command.add("--liftoff.cluster.node-id=" + nodeId);
         command.add("--liftoff.public-url=" + url());
-        DEMO_PORTS.forEach(property -> command.add("--" + property + "=0"));
+        command.add("--liftoff.demo.free-ports=true");
         command.add("--spring.config.additional-location=file:" + configuration.toAbsolutePath());
         command.addAll(database.arguments());
         command.addAll(extraArguments);
