@@ -1,5 +1,6 @@
 package dev.liftoff.canary;
 
+import dev.liftoff.analysis.Verdict;
 import java.util.Objects;
 import org.apache.commons.statistics.inference.AlternativeHypothesis;
 import org.apache.commons.statistics.inference.ContinuityCorrection;

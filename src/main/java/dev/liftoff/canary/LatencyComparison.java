@@ -1,5 +1,6 @@
 package dev.liftoff.canary;
 
+import dev.liftoff.analysis.Verdict;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -42,14 +42,16 @@ public record CanaryConfig(
     @AssertTrue(message = "canary.steps must give the canary traffic (set-weight above 0) before the first analyze or pause step: "
             + "a canary without users' traffic proves nothing")
     public boolean isWeightSetBeforeJudging() {
+        int weight = 0;
         for (CanaryStep step : steps) {
             if (step == null || step.kind() == null) {
+                // reported on the step itself
                 return true;
             }
-            if (step.kind() == CanaryStep.Kind.SET_WEIGHT) {
-                return step.setWeight() > 0 || steps.stream().noneMatch(s -> s != null && s.kind() != CanaryStep.Kind.SET_WEIGHT);
+            if (step.kind() != CanaryStep.Kind.SET_WEIGHT) {
+                return weight > 0;
             }
-            return false;
+            weight = step.setWeight();
         }
         return true;
     }

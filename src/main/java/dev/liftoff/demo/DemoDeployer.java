@@ -54,6 +54,11 @@ final class DemoDeployer implements HttpHandler {
         this.switches = switches;
     }
 
+    /** every weight change applied, in order, with the requests routed each way under it */
+    List<WeightChange.View> weightChanges() {
+        return traffic.changes();
+    }
+
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try {

@@ -64,6 +64,7 @@ public class DemoTargetServer {
     private final List<ExecutorService> executors = new ArrayList<>();
     private DemoFaults faults;
     private DemoTraffic traffic;
+    private DemoDeployer deployer;
 
     public DemoTargetServer(DemoProperties properties, @Value("${" + DemoPorts.DEPLOY_TOKEN + "}") String deployToken) {
         this.properties = properties;
@@ -90,8 +91,8 @@ public class DemoTargetServer {
             serve(ServiceConfig.PRODUCTION + IDLE_SUFFIX, DemoPorts.PRODUCTION_IDLE_PORT, properties.productionIdlePort(),
                     new StudyApiPort(production::idle, api, faults, null));
             targets.add(DeployRequest.CANARY_SERVICE, serveStudyCanary(initial, api));
-            serve(DEPLOYER, DemoPorts.DEPLOYER_PORT, properties.deployerPort(),
-                    new DemoDeployer(deployToken, targets, properties.deployDelay(), switches));
+            deployer = new DemoDeployer(deployToken, targets, properties.deployDelay(), switches);
+            serve(DEPLOYER, DemoPorts.DEPLOYER_PORT, properties.deployerPort(), deployer);
             servers.get(DEPLOYER).createContext(DemoIssueTracker.PREFIX + "/", new DemoIssueTracker(deployToken));
         } catch (RuntimeException e) {
             stop();
@@ -182,6 +183,14 @@ public class DemoTargetServer {
     /** Where an environment's request metrics are, in the Prometheus text format, e.g. {@code http://127.0.0.1:8181/metrics}. */
     public URI metricsUrl(String environment) {
         return baseUrl(environment).resolve(StudyApiMetrics.PATH);
+    }
+
+    /** study-canary's weight changes as its router applied them, in order, with the requests routed each way under each */
+    List<WeightChange.View> canaryWeights() {
+        if (deployer == null) {
+            throw new IllegalStateException("the demo study-canary is not running");
+        }
+        return deployer.weightChanges();
     }
 
     /** The faults injected into the builds staging and production run. */

@@ -59,7 +59,8 @@ public class ReleaseViews {
     private static final String[] VARIABLES = {Vars.SERVICE, Vars.VERSION, Vars.COMMIT_SHA, Vars.REQUESTED_BY, Vars.STARTED_BY,
             COMMIT_TIME, NOTES, Vars.OUTCOME, Vars.OUTCOME_REASON, Vars.APPROVALS, Vars.INCIDENTS, Vars.READINESS,
             Vars.verificationOf(ServiceConfig.STAGING), Vars.verificationOf(ServiceConfig.PRODUCTION), Vars.ROLLBACK_VERIFICATION,
-            Vars.metricTriggersOf(ServiceConfig.STAGING), Vars.metricTriggersOf(ServiceConfig.PRODUCTION), Vars.METRIC_DECISIONS};
+            Vars.metricTriggersOf(ServiceConfig.STAGING), Vars.metricTriggersOf(ServiceConfig.PRODUCTION), Vars.METRIC_DECISIONS,
+            Vars.canaryOf(ServiceConfig.STAGING), Vars.canaryOf(ServiceConfig.PRODUCTION)};
 
     /** a view and the activities of the root it was derived from */
     public record Snapshot(ReleaseView view, Set<String> activities) {
@@ -193,6 +194,12 @@ public class ReleaseViews {
                 checks.put(checkName(name), evidence.path("summary").asText(null));
             }
         }
+        for (String environment : ENVIRONMENTS) {
+            JsonNode canary = vars.getOrDefault(Vars.canaryOf(environment), JsonVars.MAPPER.nullNode());
+            if (canary.isObject()) {
+                checks.put(environment + " canary", canarySummary(canary));
+            }
+        }
         List<OpenTask> openTasks = open.stream().map(this::openTask).toList();
         JsonNode approvals = list(vars, Vars.APPROVALS);
         JsonNode incidents = list(vars, Vars.INCIDENTS);
@@ -282,6 +289,18 @@ public class ReleaseViews {
         return new OpenTask(task.getId(), task.getName(), task.getTaskDefinitionKey(), candidates.groups(), candidates.users(),
                 task.getAssignee(),
                 instant(task.getCreateTime()), instant(task.getDueDate()), taskMail.linkTo(task.getId()).toString());
+    }
+
+    /** e.g. "weight 50 %; step 4 (analyze for 20 s): passed — 51/51 passed" */
+    private static String canarySummary(JsonNode canary) {
+        String weight = "weight " + canary.path("weight").asText("0") + " %";
+        JsonNode steps = canary.path("steps");
+        if (steps.isEmpty()) {
+            return weight;
+        }
+        JsonNode last = steps.get(steps.size() - 1);
+        return weight + "; " + (last.has("step") ? "step " + last.path("step").asText() + " (" + last.path("what").asText() + ")"
+                : last.path("what").asText()) + ": " + last.path("result").asText() + " — " + last.path("summary").asText();
     }
 
     private static String checkName(String variable) {

@@ -149,6 +149,13 @@ public class ReleaseSummaryService {
         addChecks(checks, "readiness", JsonVars.read(root, Vars.READINESS));
         for (String environment : ENVIRONMENTS) {
             addChecks(checks, environment, JsonVars.read(root, Vars.verificationOf(environment)));
+            // a canary's own checks before it got traffic, then every analysis step, in order
+            addChecks(checks, environment + " canary", JsonVars.read(root, Vars.canaryVerificationOf(environment)));
+            for (JsonNode step : JsonVars.read(root, Vars.canaryOf(environment)).path("steps")) {
+                if (step.has("report")) {
+                    addChecks(checks, environment + " canary step " + step.path("step").asText(), step.path("report"));
+                }
+            }
         }
         addChecks(checks, "rollback", JsonVars.read(root, Vars.ROLLBACK_VERIFICATION));
         return checks;

@@ -1,5 +1,6 @@
 package dev.liftoff.canary;
 
+import dev.liftoff.analysis.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

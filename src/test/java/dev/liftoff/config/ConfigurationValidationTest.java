@@ -75,6 +75,81 @@ class ConfigurationValidationTest {
                 });
     }
 
+    private static final String[] A_CANARY = {
+            "liftoff.services.shop.environments.production.strategy=canary",
+            "liftoff.services.shop.environments.production.canary.canary-url=https://canary.shop.example.com",
+            "liftoff.services.shop.environments.production.canary.stable-url=https://stable.shop.example.com",
+            "liftoff.services.shop.environments.production.canary.traffic.type=webhook",
+            "liftoff.services.shop.environments.production.canary.traffic.webhook.url=https://mesh.example.com/weights",
+            "liftoff.services.shop.environments.production.canary.steps[0].set-weight=10",
+            "liftoff.services.shop.environments.production.canary.steps[1].analyze.for=2m",
+            "liftoff.services.shop.environments.production.canary.steps[2].pause.until-approved=release-managers",
+            "liftoff.services.shop.environments.production.canary.steps[3].set-weight=50",
+            "liftoff.services.shop.environments.production.canary.steps[4].pause.for=5m"};
+
+    @Test
+    void aCanaryBindsItsStepsInOrderWithTheComparisonsDefaults() {
+        runner.withPropertyValues(ONE_SERVICE).withPropertyValues(A_CANARY).withPropertyValues("liftoff.admin.password=s3cret")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    CanaryConfig canary = context.getBean(LiftoffProperties.class).requireService("shop").environment("production").canary();
+                    assertThat(canary.steps()).extracting(CanaryStep::describe).containsExactly("set weight 10 %", "analyze for 2 min",
+                            "pause until release-managers approve", "set weight 50 %", "pause for 5 min");
+                    assertThat(canary.comparison().confidence()).isEqualTo(0.99);
+                    assertThat(canary.comparison().requestsPerSecond()).isEqualTo(10);
+                });
+    }
+
+    @Test
+    void aCanaryStepThatIsNotExactlyOneThingOrOutOfRangeIsNamedByItsKey() {
+        runner.withPropertyValues(ONE_SERVICE).withPropertyValues(A_CANARY).withPropertyValues("liftoff.admin.password=s3cret",
+                        "liftoff.services.shop.environments.production.canary.steps[0].set-weight=110",
+                        "liftoff.services.shop.environments.production.canary.steps[1].set-weight=20",
+                        "liftoff.services.shop.environments.production.canary.steps[2].pause.for=1m",
+                        "liftoff.services.shop.environments.production.canary.comparison.confidence=1.5")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(messages(context.getStartupFailure()))
+                            .contains("services[shop].environments[production].canary.steps[0].setWeight")
+                            .contains("set-weight is a percent from 0 to 100")
+                            .contains("services[shop].environments[production].canary.steps[1].oneKind")
+                            .contains("services[shop].environments[production].canary.steps[2].pause.oneKind")
+                            .contains("services[shop].environments[production].canary.comparison.confidenceUsable");
+                });
+    }
+
+    @Test
+    void aCanaryWithoutItsUrlsTrafficOrStepsIsRefusedSayingWhatToSet() {
+        runner.withPropertyValues(ONE_SERVICE).withPropertyValues("liftoff.admin.password=s3cret",
+                        "liftoff.services.shop.environments.production.strategy=canary")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(messages(context.getStartupFailure())).contains("services[shop].environments[production].canaryDeclared")
+                            .contains("strategy canary needs canary.canary-url, canary.stable-url, canary.traffic and canary.steps");
+                });
+        runner.withPropertyValues(ONE_SERVICE).withPropertyValues("liftoff.admin.password=s3cret",
+                        "liftoff.services.shop.environments.production.strategy=canary",
+                        "liftoff.services.shop.environments.production.canary.canary-url=https://canary.shop.example.com")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(messages(context.getStartupFailure()))
+                            .contains("canary.stableUrl").contains("set canary.stable-url")
+                            .contains("canary.traffic").contains("set canary.traffic")
+                            .contains("canary.steps").contains("set canary.steps");
+                });
+    }
+
+    @Test
+    void aCanaryThatJudgesBeforeItHasTrafficIsRefused() {
+        runner.withPropertyValues(ONE_SERVICE).withPropertyValues(A_CANARY).withPropertyValues("liftoff.admin.password=s3cret",
+                        "liftoff.services.shop.environments.production.canary.steps[0].set-weight=0")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(messages(context.getStartupFailure())).contains("canary.weightSetBeforeJudging")
+                            .contains("a canary without users' traffic proves nothing");
+                });
+    }
+
     @Test
     void byDefaultOneUatTaskGoesToTheGroupNeverExpiresAndUatTestersMayNotSign() {
         runner.withPropertyValues(ONE_SERVICE).withPropertyValues("liftoff.admin.password=s3cret").run(context -> {

@@ -3,9 +3,7 @@ package dev.liftoff.fullstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.liftoff.demo.DemoPorts;
 import dev.liftoff.demo.DemoTargetServer;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,15 +14,14 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * The demo's study-canary released end to end, its production a canary behind the demo's weighted
  * router: 10 %, analyze, 50 %, analyze, 100 %, then the promotion. The demo's traffic (20 requests a
- * second through the router) shows what share reached the canary at each weight; the router's
- * deployer lists every weight it was told, with how many requests went each way under it.
+ * second through the router) shows what share reached the canary at each weight; the router lists
+ * every weight it was told, with how many requests went each way under it ({@code /api/demo/traffic}).
  */
 @DemoStack
 @TestPropertySource(properties = {
@@ -47,9 +44,6 @@ class CanaryFullStackTest {
 
     @Autowired
     DemoTargetServer demo;
-
-    @Value("${" + DemoPorts.DEPLOY_TOKEN + "}")
-    String deployToken;
 
     @LocalServerPort
     int port;
@@ -111,6 +105,10 @@ class CanaryFullStackTest {
         assertThat(analysis.path("checks")).filteredOn(check -> check.path("name").asText().endsWith(": latency")
                         && !check.path("name").asText().startsWith("compared"))
                 .as("the absolute latency targets still pass").allSatisfy(check -> assertThat(check.path("passed").asBoolean()).isTrue());
+        // the report shows each step of the canary with its evidence
+        LiftoffClient.Reply report = client.get("ci-bot", "/api/releases/" + release + "/report");
+        assertThat(report.status()).as(report.body()).isEqualTo(200);
+        assertThat(report.body()).contains("production canary step 2").contains("compared with stable");
         // the stable version kept what it ran and gets every request again
         assertThat(commitAt(demo.stableUrl())).isEqualTo(stableCommit);
         JsonNode last = LiftoffClient.await("requests under weight 0", STEP, () -> {
@@ -120,20 +118,13 @@ class CanaryFullStackTest {
         assertThat(last.path("routedToCanary").asInt()).isZero();
     }
 
+    /** the router's log of weights, as any signed-in demo user reads it */
     private List<JsonNode> weights() {
-        try {
-            HttpResponse<String> listed = HTTP.send(HttpRequest.newBuilder(demo.deployerUrl().resolve("/traffic"))
-                    .header("Authorization", "Bearer " + deployToken).GET().build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
-            List<JsonNode> changes = new ArrayList<>();
-            LiftoffClient.JSON.readTree(listed.body()).forEach(changes::add);
-            return changes;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        LiftoffClient.Reply listed = client.get("rita", "/api/demo/traffic");
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        List<JsonNode> changes = new ArrayList<>();
+        listed.json().forEach(changes::add);
+        return changes;
     }
 
     private static String commitAt(URI slot) throws Exception {

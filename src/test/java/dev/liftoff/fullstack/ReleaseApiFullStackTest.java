@@ -168,7 +168,7 @@ class ReleaseApiFullStackTest {
         LiftoffClient.Reply unknown = client.post("ci-bot", "/api/releases", Map.of("service", "nope", "version", "1.0.0",
                 "commitSha", "abcdef1", "requestedBy", "erin"));
         assertProblem(unknown, 422, "unknown-service");
-        assertThat(unknown.json().path("services")).extracting(JsonNode::asText).containsExactly("study-api");
+        assertThat(unknown.json().path("services")).extracting(JsonNode::asText).containsExactly("study-api", "study-canary");
         assertThat(unknown.json().path("detail").asText()).contains("'nope'", "study-api");
         // with other broken rules an unknown service is one more field to fix
         LiftoffClient.Reply both = client.post("ci-bot", "/api/releases", Map.of("service", "nope", "version", "1.0.0",

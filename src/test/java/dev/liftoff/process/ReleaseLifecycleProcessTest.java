@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
         "processes/rollback.bpmn", "processes/release-closure.bpmn", "processes/monitoring-window.bpmn",
         "incident-response-stand-in.bpmn", "processes/release-notification.bpmn",
         "forms/go-no-go.form", "forms/uat.form", "forms/go-live-signoff.form", "forms/manual-intervention.form",
-        "forms/inconclusive-metrics.form"})
+        "forms/inconclusive-metrics.form", "forms/canary-decision.form"})
 class ReleaseLifecycleProcessTest extends ReleaseProcessTestBase {
 
     @RegisterExtension
@@ -233,6 +233,114 @@ class ReleaseLifecycleProcessTest extends ReleaseProcessTestBase {
         assertThat(outcomeOf(release, Vars.ROLLBACK_REQUESTED_BY)).isEqualTo("otto");
         assertThat(outcomeOf(release, Vars.ROLLBACK_TRIGGER)).isEqualTo("rollback requested by otto: error rate climbing");
         assertThat(outcomeOf(release, Vars.REQUESTED_BY)).isEqualTo("erin");
+    }
+
+    @Test
+    void aCanaryThatFailsItsAnalysisRollsBackByItsWeightAndNamesTheStep() {
+        standIns.failingCanarySteps.add(2);
+        ProcessInstance release = releaseThroughSignoff(TestServices.FLOCK);
+
+        assertThat(release).isEnded().hasPassed("EndEvent_RolledBack");
+        assertThat(standIns.canaryWeights).containsExactly("production:10", "production:0");
+        assertThat(standIns.deploys).containsExactly("staging:" + version(release), "production/canary:" + version(release));
+        assertThat((String) outcomeOf(release, Vars.ROLLBACK_TRIGGER)).contains("production canary step 2 failed: compared with stable");
+    }
+
+    @Test
+    void aPersonCanRequestARollbackWhileACanaryPauses() {
+        ProcessInstance release = releaseThroughSignoff(TestServices.FLOCK);
+        assertThat(timers(release)).isEmpty();
+        List<org.camunda.bpm.engine.runtime.Job> paused = engine.getManagementService().createJobQuery()
+                .processDefinitionKey(ProcessKeys.ENVIRONMENT_DEPLOYMENT).timers().list();
+        assertThat(paused).hasSize(1);
+        assertThat(standIns.canaryWeights).containsExactly("production:10");
+
+        engine.getIdentityService().setAuthenticatedUserId("otto");
+        engine.getRuntimeService().createMessageCorrelation(BpmnErrors.MESSAGE_ROLLBACK_REQUESTED)
+                .processInstanceBusinessKey(release.getBusinessKey())
+                .setVariable(Vars.ROLLBACK_REASON, "support tickets about slow quizzes")
+                .correlate();
+        engine.getIdentityService().clearAuthentication();
+        runJobs();
+
+        assertThat(release).isEnded().hasPassed("BoundaryEvent_RollbackRequested", "EndEvent_RolledBack");
+        assertThat(standIns.canaryWeights).containsExactly("production:10", "production:0");
+        assertThat(engine.getManagementService().createJobQuery().processDefinitionKey(ProcessKeys.ENVIRONMENT_DEPLOYMENT).count())
+                .as("the canary's pause went with it").isZero();
+    }
+
+    @Test
+    void aCanaryApprovedAtItsPauseIsPromotedAndReleased() {
+        ProcessInstance release = flockCanaryAwaitingApproval();
+        completeAs("rita", task(release, Activities.DECIDE_CANARY), Map.of(Vars.CANARY_DECISION, Decisions.PROMOTE));
+        runJobs();
+        passMinutes(60 * 25);
+
+        assertThat(release).isEnded().hasPassed("EndEvent_Released");
+        assertThat(standIns.canaryWeights).containsExactly("production:10", "production:50", "production:0");
+        assertThat(standIns.deploys).containsExactly("staging:" + version(release), "production/canary:" + version(release),
+                "production:" + version(release));
+    }
+
+    @Test
+    void aPromotedCanaryThatFailsItsVerificationIsRolledBackByRedeployingWhatRanBefore() {
+        ProcessInstance release = flockCanaryAwaitingApproval();
+        standIns.failingEnvironments.add("production");
+        completeAs("rita", task(release, Activities.DECIDE_CANARY), Map.of(Vars.CANARY_DECISION, Decisions.PROMOTE));
+        runJobs();
+
+        assertThat(release).isEnded().hasPassed("EndEvent_RolledBack");
+        // promoted, so the stable version ran the release: the previous version is deployed again, no weight changes
+        assertThat(standIns.deploys).last().isEqualTo("production:1.0.0");
+        assertThat(standIns.canaryWeights).containsExactly("production:10", "production:50", "production:0");
+    }
+
+    @Test
+    void aCanaryAbortedAtItsPauseRollsBackWithTheReason() {
+        ProcessInstance release = flockCanaryAwaitingApproval();
+        completeAs("rob", task(release, Activities.DECIDE_CANARY), Map.of(Vars.CANARY_DECISION, Decisions.ABORT,
+                Vars.CANARY_COMMENT, "support tickets about slow quizzes"));
+        runJobs();
+
+        assertThat(release).isEnded().hasPassed("EndEvent_RolledBack");
+        assertThat((String) outcomeOf(release, Vars.ROLLBACK_TRIGGER)).contains("aborted by rob: support tickets about slow quizzes");
+        assertThat(standIns.canaryWeights).containsExactly("production:10", "production:0");
+    }
+
+    @Test
+    void anInconclusiveCanaryAnalysisIsDecidedByAPerson() {
+        standIns.inconclusiveCanarySteps.add(2);
+        ProcessInstance carriedOn = releaseThroughSignoff(TestServices.FLOCK);
+        completeAs("otto", task(carriedOn, Activities.DECIDE_INCONCLUSIVE_CANARY),
+                Map.of(Vars.METRICS_DECISION, Decisions.CARRY_ON, Vars.METRICS_COMMENT, "Prometheus restarts"));
+        assertThat(engine.getManagementService().createJobQuery().processDefinitionKey(ProcessKeys.ENVIRONMENT_DEPLOYMENT).timers().count())
+                .as("on to the pause").isEqualTo(1);
+
+        ProcessInstance stopped = releaseAfter(carriedOn);
+        completeAs("otto", task(stopped, Activities.DECIDE_INCONCLUSIVE_CANARY),
+                Map.of(Vars.METRICS_DECISION, Decisions.STOP, Vars.METRICS_COMMENT, "no data, no canary"));
+        runJobs();
+        assertThat(stopped).isEnded().hasPassed("EndEvent_RolledBack");
+        assertThat((String) outcomeOf(stopped, Vars.ROLLBACK_TRIGGER)).contains("otto stopped on inconclusive metrics");
+    }
+
+    /** a release of flock whose canary waits for a release manager at its fourth step */
+    private ProcessInstance flockCanaryAwaitingApproval() {
+        ProcessInstance release = releaseThroughSignoff(TestServices.FLOCK);
+        org.camunda.bpm.engine.runtime.Job pause = engine.getManagementService().createJobQuery()
+                .processDefinitionKey(ProcessKeys.ENVIRONMENT_DEPLOYMENT).timers().singleResult();
+        engine.getManagementService().executeJob(pause.getId());
+        runJobs();
+        return release;
+    }
+
+    /** ends the first release by a rollback request so that the service may start another */
+    private ProcessInstance releaseAfter(ProcessInstance first) {
+        engine.getRuntimeService().createMessageCorrelation(BpmnErrors.MESSAGE_ROLLBACK_REQUESTED)
+                .processInstanceBusinessKey(first.getBusinessKey()).setVariable(Vars.ROLLBACK_REASON, "make way").correlate();
+        runJobs();
+        assertThat(first).isEnded();
+        return releaseThroughSignoff(TestServices.FLOCK);
     }
 
     @Test

@@ -143,6 +143,8 @@ public final class StandIns {
             Object slot = execution.getVariable(Vars.SLOT);
             standIns.deploys.add(execution.getVariable(Vars.ENVIRONMENT) + (slot == null ? "" : "/" + slot) + ":"
                     + execution.getVariable(Vars.DEPLOY_VERSION));
+            // the receipt, as the real step leaves it: a rollback reads whether a canary was promoted from it
+            JsonVars.write(RootInstance.of(execution), (String) execution.getVariable(Vars.RECEIPT_VARIABLE), Map.of("status", 202));
         });
         Mocks.register("switchTraffic", (JavaDelegate) execution -> {
             String environment = (String) execution.getVariable(Vars.ENVIRONMENT);
