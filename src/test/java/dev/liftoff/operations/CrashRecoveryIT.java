@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,14 +20,26 @@ import org.junit.jupiter.api.TestInfo;
  * A Liftoff node killed as a crash kills it ({@code kill -9}: no shutdown, nothing flushed) at the
  * worst moments of a release, and started again with the same node id on the same database (the
  * H2 file, or PostgreSQL in the PostgreSQL pass): while a production deploy call is in flight,
- * during a monitoring window, and right after a sign-off was answered 204. Each release then ends
- * RELEASED, the environments saw each deploy once (a repeat only with the same idempotency key),
- * no decision was lost or doubled, no tick ran twice and no job was left failed.
+ * during a monitoring window, right after a sign-off was answered 204, and while a canary's analysis
+ * runs. Each release then ends RELEASED, the environments saw each deploy once (a repeat only with
+ * the same idempotency key), the traffic adapter each weight once, no decision was lost or doubled,
+ * no tick ran twice and no job was left failed.
  */
 class CrashRecoveryIT {
 
     /** the longest wait for one step of a release on a busy machine */
     private static final Duration STEP = Duration.ofSeconds(90);
+    /** a canary's steps: the first analysis lasts long enough to kill the node inside it */
+    private static final String CANARY_STEPS = "[{set-weight: 10}, {analyze: {for: 15s}}, {set-weight: 50}, {analyze: {for: 5s}}, "
+            + "{set-weight: 100}]";
+    /** the comparison samples the health endpoint, its only request: 5 s at 5 pairs a second give 25 pairs, 8 are needed */
+    private static final int PAIRS_PER_SECOND = 5;
+    /** the job log's filter for every stage deploying a release: one release per test, one canary */
+    private static final String DEPLOYMENTS = "processDefinitionKey=environment-deployment";
+    /** the canary's jobs, each run to its end once: one per step of that kind, and the weight 0 after the promotion */
+    private static final Map<String, Integer> CANARY_JOBS = Map.of("Task_DeployCanary", 1, "Task_AwaitCanary", 1,
+            "Task_VerifyCanary", 1, "Task_SetCanaryWeight", 3, "Task_AnalyzeCanary", 2, "Task_PromoteCanary", 1,
+            "Task_AwaitStable", 1, "Task_DrainCanary", 1);
 
     private EnvironmentFleet fleet;
     private NodeDatabase database;
@@ -124,6 +137,42 @@ class CrashRecoveryIT {
         assertReleasedIntact(release, service);
     }
 
+    @Test
+    void aCanaryKilledDuringAnAnalysisGoesOnAtThatStepAndNoWeightChangesTwice(TestInfo test) {
+        String service = "crash-canary";
+        start(test, new FleetConfiguration(fleet, List.of(service)).productionAsCanary(service, CANARY_STEPS, PAIRS_PER_SECOND));
+        String release = releases.start(service, "1.0.0", "c0ffee4");
+        for (Step step : Step.values()) {
+            approver.complete(step, release, STEP, releases);
+        }
+        // the canary has 10 % and the first analysis has sampled the stable version (which nothing else asks before the
+        // promotion) for about 5 of its 15 seconds
+        Releases.await(() -> "5 s into the first analysis of " + release + "'s canary; traffic " + fleet.trafficTo(service, "production")
+                + "; " + releases.describe(release), STEP, () -> !fleet.trafficTo(service, "production").isEmpty()
+                && fleet.requestsTo(service, "production", EnvironmentFleet.Slot.STABLE).size() >= 5 * PAIRS_PER_SECOND);
+
+        node.kill9();
+        Instant killed = Instant.now();
+        node.start();
+        // the same node id: the analysis's job is released at start, not left locked for the 15 minutes of its lock
+        assertThat(node.log()).as("the restarted node's log").content().contains("Node crash-node stopped without letting go of");
+
+        // the analysis again from its start, the second one, the promotion and production's window
+        assertThat(releases.awaitOutcome(release, STEP.multipliedBy(2))).as(releases.describe(release)).isEqualTo("RELEASED");
+        List<EnvironmentFleet.TrafficCall> traffic = fleet.trafficTo(service, "production");
+        assertThat(traffic).as("the traffic webhook's first call of each Idempotency-Key").filteredOn(call -> !call.repeat())
+                .extracting(EnvironmentFleet.TrafficCall::weight).containsExactly(10, 50, 100, 0);
+        assertThat(traffic.stream().map(call -> call.idempotencyKey() + " " + call.weight()).distinct())
+                .as("Idempotency-Key and weight of every traffic call: a repeat carries its first call's key and weight").hasSize(4);
+        assertThat(traffic).as("traffic calls with weight 10, set before the kill at %s", killed)
+                .filteredOn(call -> call.weight() == 10).singleElement().matches(call -> call.receivedAt().isBefore(killed));
+        assertResumedAtTheAnalysis(release, service, killed, traffic);
+        assertThat(fleet.callsTo(service, "production")).as("the canary's deploy, before the kill, and the promotion")
+                .extracting(EnvironmentFleet.DeployCall::slot, EnvironmentFleet.DeployCall::repeat)
+                .containsExactly(tuple("canary", false), tuple(null, false));
+        assertReleasedIntact(release, service);
+    }
+
     private void start(TestInfo test, FleetConfiguration configuration) {
         Path directory = LiftoffNode.testDirectory(getClass().getSimpleName() + "/" + test.getTestMethod().orElseThrow().getName());
         Path config = configuration.writeTo(directory.resolve("fleet.yaml"));
@@ -132,6 +181,38 @@ class CrashRecoveryIT {
         releases = new Releases(api);
         approver = new ScriptedApprover(api);
         invariants = new ReleaseInvariants(api);
+    }
+
+    /**
+     * The analysis the kill interrupted ran again from the start of its step, not the release from
+     * its beginning: the stable version was sampled before the kill and again before weight 50; the
+     * engine's job log shows that step's job, created before the kill, ended once, after it, and
+     * every other job of the canary once; the canary's record has each step once, the interrupted
+     * analysis passed after the kill. (The interrupted run itself left nothing in the engine: its
+     * transaction never committed.)
+     */
+    private void assertResumedAtTheAnalysis(String release, String service, Instant killed, List<EnvironmentFleet.TrafficCall> traffic) {
+        Instant fifty = traffic.stream().filter(call -> call.weight() == 50).findFirst().orElseThrow().receivedAt();
+        List<Instant> sampled = fleet.requestsTo(service, "production", EnvironmentFleet.Slot.STABLE);
+        assertThat(sampled).as("the stable version sampled before the kill at %s and again before weight 50 at %s", killed, fifty)
+                .anyMatch(at -> at.isBefore(killed)).anyMatch(at -> at.isAfter(killed) && at.isBefore(fifty));
+
+        CANARY_JOBS.forEach((activity, jobs) -> assertThat(invariants.successfulRuns(DEPLOYMENTS, activity).values())
+                .as("successful runs of each %s job", activity).hasSize(jobs).allMatch(runs -> runs == 1));
+        List<JsonNode> analyses = invariants.jobLog(DEPLOYMENTS, "Task_AnalyzeCanary");
+        String interrupted = analyses.stream().filter(log -> log.path("creationLog").asBoolean()).map(log -> log.path("jobId").asText())
+                .findFirst().orElseThrow();
+        assertThat(analyses).as("the job log of the analyses; the first analysis's job %s", interrupted)
+                .filteredOn(log -> log.path("jobId").asText().equals(interrupted))
+                .extracting(log -> log.path("creationLog").asBoolean(), log -> log.path("successLog").asBoolean(),
+                        log -> ReleaseInvariants.timestamp(log).isAfter(killed))
+                .containsExactly(tuple(true, false, false), tuple(false, true, true));
+
+        JsonNode steps = releases.variable(release, "productionCanary").path("steps");
+        assertThat(steps).as("productionCanary steps").extracting(step -> step.path("step").asInt(), step -> step.path("result").asText())
+                .containsExactly(tuple(1, "done"), tuple(2, "passed"), tuple(3, "done"), tuple(4, "passed"), tuple(5, "done"),
+                        tuple(0, "done"));
+        assertThat(Instant.parse(steps.get(1).path("at").asText())).as("when the interrupted analysis passed").isAfter(killed);
     }
 
     private void assertReleasedIntact(String release, String service) {

@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,6 +31,12 @@ import java.util.function.Supplier;
  * changes nothing), and can be told to hold its answer for one environment until the test lets go.
  * It outlives the Liftoff nodes it serves, so it sees what a killed node sent and what its
  * successor sends again.
+ *
+ * <p>An environment released as a canary also answers at {@code /<service>/<environment>.canary}
+ * (what was deployed with {@code "slot": "canary"}) and {@code /<service>/<environment>.stable}
+ * (what was deployed without a slot, as the live URL), which note the time of every request, and
+ * takes the canary's weight at {@code POST /<service>/<environment>/traffic}, the traffic webhook,
+ * which records every call with its weight and {@code Idempotency-Key}.
  */
 final class EnvironmentFleet implements AutoCloseable {
 
@@ -39,8 +46,26 @@ final class EnvironmentFleet implements AutoCloseable {
     private static final Duration LONGEST_HOLD = Duration.ofMinutes(5);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** one call of a deploy webhook, as it arrived */
-    record DeployCall(String service, String environment, String version, String commitSha, String idempotencyKey,
+    /** where a canary's two versions answer directly, beside the environment's live URL */
+    enum Slot {
+        CANARY, STABLE;
+
+        String value() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * one call of a deploy webhook, as it arrived
+     *
+     * @param slot {@code canary} for a canary's deploy, null for a deploy of the environment itself
+     */
+    record DeployCall(String service, String environment, String version, String commitSha, String slot, String idempotencyKey,
+            Instant receivedAt, boolean repeat) {
+    }
+
+    /** one call of a traffic webhook, as it arrived: the percent of the traffic the canary is to get */
+    record TrafficCall(String service, String environment, String version, String commitSha, int weight, String idempotencyKey,
             Instant receivedAt, boolean repeat) {
     }
 
@@ -53,6 +78,9 @@ final class EnvironmentFleet implements AutoCloseable {
     private final Map<String, List<Running>> deployed = new ConcurrentHashMap<>();
     private final Map<String, DeployCall> appliedByKey = new ConcurrentHashMap<>();
     private final List<DeployCall> calls = new CopyOnWriteArrayList<>();
+    private final List<TrafficCall> trafficCalls = new CopyOnWriteArrayList<>();
+    /** per canary slot, the time of every request it answered */
+    private final Map<String, List<Instant>> slotRequests = new ConcurrentHashMap<>();
     private final Map<String, HeldDeploy> holds = new ConcurrentHashMap<>();
     private volatile Duration commitDelay = Duration.ZERO;
 
@@ -78,6 +106,16 @@ final class EnvironmentFleet implements AutoCloseable {
 
     String deployUrl(String service, String environment) {
         return baseUrl(service, environment) + "/deploy";
+    }
+
+    /** where one version of a canary environment answers directly: its canary-url or stable-url */
+    String slotUrl(String service, String environment, Slot slot) {
+        return baseUrl(service, environment + "." + slot.value());
+    }
+
+    /** the traffic webhook of a canary environment: told the canary's weight */
+    String trafficUrl(String service, String environment) {
+        return baseUrl(service, environment) + "/traffic";
     }
 
     /** a deployed commit shows on /api/version only this long after its deploy was accepted */
@@ -109,6 +147,16 @@ final class EnvironmentFleet implements AutoCloseable {
                 .filter(call -> call.service().equals(service) && call.environment().equals(environment)).toList();
     }
 
+    /** every call of the environment's traffic webhook, in the order they arrived */
+    List<TrafficCall> trafficTo(String service, String environment) {
+        return trafficCalls.stream().filter(call -> call.service().equals(service) && call.environment().equals(environment)).toList();
+    }
+
+    /** when each request to that slot of a canary environment arrived */
+    List<Instant> requestsTo(String service, String environment, Slot slot) {
+        return List.copyOf(slotRequests.getOrDefault(key(service, environment + "." + slot.value()), List.of()));
+    }
+
     /** what the environment runs now: version and commit */
     String runs(String service, String environment) {
         Running now = current(service, environment);
@@ -126,6 +174,9 @@ final class EnvironmentFleet implements AutoCloseable {
             String environment = parts[2];
             String path = "/" + parts[3];
             String method = exchange.getRequestMethod();
+            if (environment.contains(".")) {
+                slotRequests.computeIfAbsent(key(service, environment), k -> new CopyOnWriteArrayList<>()).add(Instant.now());
+            }
             if (method.equals("GET") && path.equals("/health")) {
                 reply(exchange, 200, Map.of("status", "UP"));
             } else if (method.equals("GET") && path.equals("/api/version")) {
@@ -133,6 +184,8 @@ final class EnvironmentFleet implements AutoCloseable {
                 reply(exchange, 200, Map.of("version", now.version(), "commit", now.commit()));
             } else if (method.equals("POST") && path.equals("/deploy")) {
                 deploy(exchange, service, environment);
+            } else if (method.equals("POST") && path.equals("/traffic")) {
+                traffic(exchange, service, environment);
             } else {
                 reply(exchange, 404, Map.of("error", "no " + method + " " + path + " here"));
             }
@@ -148,7 +201,8 @@ final class EnvironmentFleet implements AutoCloseable {
             reply(exchange, 400, Map.of("error", "an Idempotency-Key and the service and environment of this path are required"));
             return;
         }
-        DeployCall call = new DeployCall(service, environment, body.path("version").asText(), body.path("commitSha").asText(), key,
+        String slot = body.path("slot").asText(null);
+        DeployCall call = new DeployCall(service, environment, body.path("version").asText(), body.path("commitSha").asText(), slot, key,
                 Instant.now(), calls.stream().anyMatch(earlier -> earlier.idempotencyKey().equals(key)));
         calls.add(call);
         HeldDeploy hold = holds.remove(key(service, environment));
@@ -158,16 +212,39 @@ final class EnvironmentFleet implements AutoCloseable {
         }
         DeployCall first = appliedByKey.putIfAbsent(key, call);
         if (first == null) {
-            deployed.computeIfAbsent(key(service, environment), k -> new CopyOnWriteArrayList<>())
+            // a canary's deploy goes to its own slot; any other replaces the stable version, which the live URL serves
+            String where = Slot.CANARY.value().equals(slot) ? environment + "." + slot : environment;
+            deployed.computeIfAbsent(key(service, where), k -> new CopyOnWriteArrayList<>())
                     .add(new Running(call.version(), call.commitSha(), Instant.now().plus(commitDelay)));
         }
         reply(exchange, 202, Map.of("accepted", true, "deployment", key));
     }
 
-    /** the newest applied deploy whose commit shows by now, else the initial version */
+    private void traffic(HttpExchange exchange, String service, String environment) throws IOException {
+        JsonNode body = readJson(exchange.getRequestBody());
+        String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+        if (key == null || !body.path("weight").isInt() || !service.equals(body.path("service").asText())
+                || !environment.equals(body.path("environment").asText())) {
+            reply(exchange, 400, Map.of("error", "an Idempotency-Key, a weight and the service and environment of this path are "
+                    + "required"));
+            return;
+        }
+        int weight = body.path("weight").asInt();
+        boolean repeat = trafficCalls.stream().anyMatch(earlier -> earlier.idempotencyKey().equals(key));
+        trafficCalls.add(new TrafficCall(service, environment, body.path("version").asText(), body.path("commitSha").asText(), weight,
+                key, Instant.now(), repeat));
+        reply(exchange, 200, Map.of("weight", weight));
+    }
+
+    /**
+     * the newest applied deploy whose commit shows by now, else the initial version: a canary's slot
+     * shows its own deploys, the stable slot what the environment's live URL shows
+     */
     private Running current(String service, String environment) {
         Instant now = Instant.now();
-        return deployed.getOrDefault(key(service, environment), List.of()).stream()
+        String where = environment.endsWith("." + Slot.STABLE.value())
+                ? environment.substring(0, environment.length() - Slot.STABLE.value().length() - 1) : environment;
+        return deployed.getOrDefault(key(service, where), List.of()).stream()
                 .filter(running -> !now.isBefore(running.visibleFrom()))
                 .reduce((older, newer) -> newer)
                 .orElse(new Running(INITIAL_VERSION, INITIAL_COMMIT, Instant.EPOCH));

@@ -5,13 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A Liftoff configuration ({@code --spring.config.additional-location}) declaring services whose
  * staging and production are environments of an {@link EnvironmentFleet}: direct deploys through
  * the fleet's webhook, health and version checks only (no smoke, latency or header checks), and
- * short monitoring windows, so that a release is quick and all its time is Liftoff's own.
+ * short monitoring windows, so that a release is quick and all its time is Liftoff's own. A
+ * service's production may be a canary instead, its slots and traffic webhook on the fleet too.
  */
 final class FleetConfiguration {
 
@@ -25,6 +28,11 @@ final class FleetConfiguration {
     private Duration productionEvery = Duration.ofSeconds(1);
     private Duration productionFor = Duration.ofSeconds(3);
     private Duration lockTime;
+    /** per service released to production as a canary: its steps, as YAML, and the comparison's rate */
+    private final Map<String, Canary> canaries = new LinkedHashMap<>();
+
+    private record Canary(String steps, int pairsPerSecond) {
+    }
 
     FleetConfiguration(EnvironmentFleet fleet, List<String> services) {
         this.fleet = fleet;
@@ -40,6 +48,22 @@ final class FleetConfiguration {
     FleetConfiguration watchProduction(Duration every, Duration lasting) {
         productionEvery = every;
         productionFor = lasting;
+        return this;
+    }
+
+    /**
+     * That service's production is a canary: deployed with {@code "slot": "canary"} beside the stable
+     * version, both answering on the fleet, its weight told to the fleet's traffic webhook, then
+     * promoted. The comparison compares the health endpoint (the only check), so each analysis step
+     * must give it 8 pairs at {@code pairsPerSecond} (CanaryPlanCheck).
+     *
+     * @param steps {@code canary.steps} as YAML, e.g. {@code [{set-weight: 10}, {analyze: {for: 5s}}]}
+     */
+    FleetConfiguration productionAsCanary(String service, String steps, int pairsPerSecond) {
+        if (!services.contains(service)) {
+            throw new IllegalArgumentException(service + " is not one of " + services);
+        }
+        canaries.put(service, new Canary(steps, pairsPerSecond));
         return this;
     }
 
@@ -64,6 +88,9 @@ final class FleetConfiguration {
             yaml.append("    ").append(service).append(":\n      environments:\n");
             environment(yaml, service, "staging", stagingEvery, stagingFor);
             environment(yaml, service, "production", productionEvery, productionFor);
+            if (canaries.containsKey(service)) {
+                canary(yaml, service, "production");
+            }
             verification(yaml);
         }
         if (lockTime != null) {
@@ -86,6 +113,18 @@ final class FleetConfiguration {
                 .append("          deploy-timeout: ").append(yamlDuration(stepLimit(Duration.ofSeconds(30)))).append('\n')
                 .append("          monitoring: {phases: [{every: ").append(yamlDuration(every)).append(", for: ")
                 .append(yamlDuration(lasting)).append("}]}\n");
+    }
+
+    private void canary(StringBuilder yaml, String service, String environment) {
+        Canary canary = canaries.get(service);
+        yaml.append("          strategy: canary\n")
+                .append("          canary:\n")
+                .append("            canary-url: ").append(fleet.slotUrl(service, environment, EnvironmentFleet.Slot.CANARY)).append('\n')
+                .append("            stable-url: ").append(fleet.slotUrl(service, environment, EnvironmentFleet.Slot.STABLE)).append('\n')
+                .append("            traffic: {type: webhook, webhook: {url: \"").append(fleet.trafficUrl(service, environment))
+                .append("\", timeout: ").append(yamlDuration(stepLimit(Duration.ofSeconds(30)))).append("}}\n")
+                .append("            steps: ").append(canary.steps()).append('\n')
+                .append("            comparison: {requests-per-second: ").append(canary.pairsPerSecond()).append("}\n");
     }
 
     private void verification(StringBuilder yaml) {

@@ -3,6 +3,9 @@ package dev.liftoff.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,8 @@ import java.util.stream.Collectors;
 final class ReleaseInvariants {
 
     private static final String ADMIN = "admin";
+    /** how {@code /engine-rest} writes a time, e.g. 2025-05-01T12:00:00.000+0000 */
+    private static final DateTimeFormatter ENGINE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
     private final LiftoffApi api;
     private final Releases releases;
@@ -27,16 +32,20 @@ final class ReleaseInvariants {
     }
 
     /**
-     * The fleet applied one deploy to each environment of the service, and any repeat carried the
-     * same idempotency key with the same version and commit (a step run again after a crash).
+     * The fleet applied one deploy to each environment of the service (a canary environment one to
+     * its canary slot and one, the promotion, to the environment itself), and any repeat carried the
+     * same idempotency key with the same version, commit and slot (a step run again after a crash).
      */
     static void deployedOnceEach(EnvironmentFleet fleet, String service) {
         for (String environment : List.of("staging", "production")) {
             List<EnvironmentFleet.DeployCall> calls = fleet.callsTo(service, environment);
-            assertThat(fleet.appliedTo(service, environment)).as("deploys applied to %s %s; every call: %s", service, environment, calls)
-                    .hasSize(1);
-            assertThat(calls.stream().map(call -> call.idempotencyKey() + " " + call.version() + " " + call.commitSha()).distinct())
-                    .as("idempotency key, version and commit of every deploy call to %s %s", service, environment).hasSize(1);
+            Map<String, Long> appliedBySlot = fleet.appliedTo(service, environment).stream()
+                    .collect(Collectors.groupingBy(call -> String.valueOf(call.slot()), TreeMap::new, Collectors.counting()));
+            assertThat(appliedBySlot.values()).as("deploys applied to %s %s by slot %s; every call: %s", service, environment,
+                    appliedBySlot, calls).isNotEmpty().allMatch(applied -> applied == 1);
+            assertThat(calls.stream().map(call -> call.idempotencyKey() + " " + call.version() + " " + call.commitSha() + " "
+                    + call.slot()).distinct()).as("idempotency key, version, commit and slot of every deploy call to %s %s", service, environment)
+                    .hasSize(appliedBySlot.size());
         }
     }
 
@@ -73,7 +82,7 @@ final class ReleaseInvariants {
             assertThat(record.path("status").asText()).as("%s's %s window: %s", businessKey, environment, record).isEqualTo("completed");
             assertThat(tickTimes).as("tick times of %s's %s window", businessKey, environment).doesNotHaveDuplicates().isNotEmpty();
             for (String step : List.of("TimerEvent_TickDue", "Task_RunTick")) {
-                Map<String, Long> successesByJob = successfulRuns(windowId, step);
+                Map<String, Long> successesByJob = successfulRuns("processInstanceId=" + windowId, step);
                 assertThat(successesByJob.values()).as("successful runs of each %s job of %s's %s window", step, businessKey, environment)
                         .allMatch(runs -> runs == 1);
                 assertThat(successesByJob).as("%s jobs of %s's %s window against its %d ticks", step, businessKey, environment,
@@ -85,10 +94,25 @@ final class ReleaseInvariants {
         return ticksByEnvironment;
     }
 
-    private Map<String, Long> successfulRuns(String processInstanceId, String activityId) {
+    /**
+     * The engine's job log of an activity, oldest first, in the instances a filter of the job log
+     * names: {@code processInstanceId=…} for one, {@code processDefinitionKey=…} for every instance of a process.
+     */
+    List<JsonNode> jobLog(String instances, String activityId) {
         List<JsonNode> logs = new ArrayList<>();
-        api.json(ADMIN, "/engine-rest/history/job-log?processInstanceId=" + processInstanceId + "&activityIdIn=" + activityId
-                + "&successLog=true&maxResults=10000").forEach(logs::add);
-        return logs.stream().collect(Collectors.groupingBy(log -> log.path("jobId").asText(), TreeMap::new, Collectors.counting()));
+        api.json(ADMIN, "/engine-rest/history/job-log?" + instances + "&activityIdIn=" + activityId
+                + "&sortBy=timestamp&sortOrder=asc&maxResults=10000").forEach(logs::add);
+        return logs;
+    }
+
+    /** how often each job of an activity succeeded, by job id, in the instances {@link #jobLog} names */
+    Map<String, Long> successfulRuns(String instances, String activityId) {
+        return jobLog(instances, activityId).stream().filter(log -> log.path("successLog").asBoolean())
+                .collect(Collectors.groupingBy(log -> log.path("jobId").asText(), TreeMap::new, Collectors.counting()));
+    }
+
+    /** when the engine wrote that entry of its job log */
+    static Instant timestamp(JsonNode log) {
+        return OffsetDateTime.parse(log.path("timestamp").asText(), ENGINE_TIME).toInstant();
     }
 }
