@@ -44,8 +44,13 @@ public record AnalysisPlan(
         return againstPrevious != null;
     }
 
-    /** what must hold, as evidence says it, e.g. "result < 0.05; at most 50 % worse than before the release" */
+    /** what must hold, as evidence says it, e.g. "result < 0.05; at most 50 % higher than before the release" */
     public String conditionText() {
+        return conditionText(Baseline.Source.BEFORE_DEPLOY);
+    }
+
+    /** the same, comparing with {@code source}: "at most 50 % higher than on the stable version" at a canary's step */
+    String conditionText(Baseline.Source source) {
         List<String> parts = new ArrayList<>();
         if (success != null) {
             parts.add(success.text());
@@ -54,8 +59,8 @@ public record AnalysisPlan(
             parts.add("fails when " + failure.text());
         }
         if (againstPrevious != null) {
-            parts.add(String.format(Locale.ROOT, "at most %s %% %s than before the release%s", number(againstPrevious.worseThanPercent()),
-                    againstPrevious.worse() == AgainstPrevious.Worse.HIGHER ? "higher" : "lower",
+            parts.add(String.format(Locale.ROOT, "at most %s %% %s than %s%s", number(againstPrevious.worseThanPercent()),
+                    againstPrevious.worse() == AgainstPrevious.Worse.HIGHER ? "higher" : "lower", source.compared(),
                     againstPrevious.minimumIncrease() > 0 ? " (a change under " + number(againstPrevious.minimumIncrease()) + " never counts)" : ""));
         }
         return String.join("; ", parts);

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * other check: the query as sent, each measurement, the condition, the verdict, the time range and
  * a link to the provider's graph of the query.
  *
- * @param baseline the value before the release, for an against-previous analysis; null otherwise
+ * @param baseline what an against-previous analysis compared with (the value before the release, or on a
+ *     canary the stable version's); null for other analyses
  */
 public record AnalysisResult(
         String name,

@@ -13,9 +13,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Runs metric analyses against their providers: a run of {@code count} measurements in a
- * verification or a tick, the value before a deploy for the comparisons, and one measurement of a
- * rollback trigger. A provider that is down, slow or answers an error makes a measurement
- * inconclusive, never a pass and never a failure; only Liftoff's own faults throw.
+ * verification or a tick, the value before a deploy for the comparisons (on a canary: the stable
+ * version's value at the analysis step), and one measurement of a rollback trigger. A provider
+ * that is down, slow or answers an error makes a measurement inconclusive, never a pass and never
+ * a failure; only Liftoff's own faults throw.
  */
 @Service
 public class AnalysisService {
@@ -63,6 +64,8 @@ public class AnalysisService {
      * {@code count} conclusive measurements {@code interval} apart; an inconclusive one is retried
      * after the interval, up to {@code inconclusive-limit} of them. Failed once more measurements
      * failed than {@code failure-limit}; inconclusive once more were inconclusive than its limit.
+     * An analysis judged only by its comparison, without a value to compare with, is inconclusive at
+     * once: that value is measured once, so no retry could judge it.
      */
     public AnalysisResult run(AnalysisPlan plan, ReleaseLabels release, AnalysisUse use, Baseline baseline) {
         long start = System.nanoTime();
@@ -73,6 +76,8 @@ public class AnalysisService {
         int failed = 0;
         int inconclusive = 0;
         Verdict verdict = Verdict.PASSED;
+        boolean undecidable = plan.comparesWithPrevious() && plan.success() == null && plan.failure() == null
+                && (baseline == null || !baseline.available());
         while (true) {
             Measurement measurement = measure(plan, provider, query, clock.instant(), baseline);
             measurements.add(measurement);
@@ -88,7 +93,7 @@ public class AnalysisService {
                 verdict = Verdict.FAILED;
                 break;
             }
-            if (inconclusive > plan.inconclusiveLimit()) {
+            if (inconclusive > plan.inconclusiveLimit() || undecidable && measurement.verdict() == Verdict.INCONCLUSIVE) {
                 verdict = Verdict.INCONCLUSIVE;
                 break;
             }
@@ -99,7 +104,8 @@ public class AnalysisService {
         }
         Instant from = measurements.get(0).at();
         Instant to = measurements.get(measurements.size() - 1).at();
-        return new AnalysisResult(plan.name(), use, plan.provider(), query, plan.conditionText(), verdict, measurements, from, to,
+        String condition = plan.conditionText(baseline == null ? Baseline.Source.BEFORE_DEPLOY : baseline.source());
+        return new AnalysisResult(plan.name(), use, plan.provider(), query, condition, verdict, measurements, from, to,
                 provider.graphLink(query, from.minus(GRAPH_CONTEXT), to), plan.comparesWithPrevious() ? baseline : null,
                 Duration.ofNanos(System.nanoTime() - start).toMillis());
     }
@@ -117,10 +123,28 @@ public class AnalysisService {
         Map<String, Baseline> baselines = new LinkedHashMap<>();
         for (AnalysisPlan plan : plans.of(before.service(), before.environment())) {
             if (plan.comparesWithPrevious()) {
-                baselines.put(plan.name(), baseline(plan, before));
+                baselines.put(plan.name(), baseline(plan, before, Baseline.Source.BEFORE_DEPLOY));
             }
         }
         return baselines;
+    }
+
+    /**
+     * What a canary's against-previous analyses that run in {@code use} compare with at an analysis
+     * step: each one's value on the stable version, now (the query templated with the stable
+     * version's version and commit). Without a stable version known ({@code stable} null) each is
+     * unavailable, so that its comparison is inconclusive.
+     */
+    public Map<String, Baseline> stableValues(ReleaseLabels canary, ReleaseLabels stable, AnalysisUse use) {
+        Map<String, Baseline> values = new LinkedHashMap<>();
+        for (AnalysisPlan plan : plans.of(canary.service(), canary.environment(), use)) {
+            if (plan.comparesWithPrevious()) {
+                values.put(plan.name(), stable != null ? baseline(plan, stable, Baseline.Source.STABLE_VERSION)
+                        : Baseline.unavailable("the version the stable slot of " + canary.environment() + " runs is not known",
+                                Baseline.Source.STABLE_VERSION));
+            }
+        }
+        return values;
     }
 
     /** the same, when what runs there now is not known: nothing can be measured for it */
@@ -131,18 +155,19 @@ public class AnalysisService {
         return baselines;
     }
 
-    private Baseline baseline(AnalysisPlan plan, ReleaseLabels before) {
-        String query = plan.query().render(before);
+    private Baseline baseline(AnalysisPlan plan, ReleaseLabels of, Baseline.Source source) {
+        String query = plan.query().render(of);
         Instant at = clock.instant();
         try {
             Series series = QueryAnswers.single(provider(plan).query(query, at), query);
             double value = series.samples().get(series.samples().size() - 1).value();
             if (Double.isNaN(value) || Double.isInfinite(value)) {
-                return new Baseline(null, at, query, before.version(), "the query answered " + value + " before the deploy");
+                return new Baseline(null, at, query, of.version(), "the query answered " + value
+                        + (source == Baseline.Source.BEFORE_DEPLOY ? " before the deploy" : ""), source);
             }
-            return new Baseline(value, at, query, before.version(), null);
+            return new Baseline(value, at, query, of.version(), null, source);
         } catch (ProviderException | QueryAnswers.NotOneSeries e) {
-            return new Baseline(null, at, query, before.version(), e.getMessage());
+            return new Baseline(null, at, query, of.version(), e.getMessage(), source);
         }
     }
 

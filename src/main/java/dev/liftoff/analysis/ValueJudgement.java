@@ -10,9 +10,10 @@ import java.util.Locale;
  * Judges one value the query answered, the way Argo Rollouts judges a measurement: the failure
  * condition fails it; else the success condition passes it; with both declared, a value that meets
  * neither is inconclusive; with one, the other is its negation. A comparison with the version
- * before fails a value that is worse by more than the limit (and by the minimum increase), and is
- * inconclusive without a value from before. NaN and infinities say the query had nothing to divide
- * (no traffic, a counter that was just reset): inconclusive, never a pass.
+ * before (or, on a canary, with the stable version) fails a value that is worse by more than the
+ * limit (and by the minimum increase), and is inconclusive without a value to compare with. NaN
+ * and infinities say the query had nothing to divide (no traffic, a counter that was just reset):
+ * inconclusive, never a pass.
  */
 final class ValueJudgement {
 
@@ -50,7 +51,9 @@ final class ValueJudgement {
 
     private static void compare(AgainstPrevious rule, double value, Baseline baseline, List<String> failed, List<String> undecided) {
         if (baseline == null || !baseline.available()) {
-            undecided.add("no value from before the release to compare with (" + (baseline == null ? "none measured" : baseline.unavailable()) + ")");
+            undecided.add(baseline == null ? "no value from before the release to compare with (none measured)"
+                    : "no value " + (baseline.source() == Baseline.Source.STABLE_VERSION ? "of the stable version" : "from before the release")
+                            + " to compare with (" + baseline.unavailable() + ")");
             return;
         }
         double before = baseline.value();
@@ -58,8 +61,8 @@ final class ValueJudgement {
         double limit = Math.abs(before) * rule.worseThanPercent() / 100;
         if (worse > limit && worse >= rule.minimumIncrease()) {
             String percent = before == 0 ? "from 0" : String.format(Locale.ROOT, "%+.0f %%", 100 * (value - before) / Math.abs(before));
-            failed.add(String.format(Locale.ROOT, "%s against %s before the release (%s, limit %s %%)", format(value), format(before), percent,
-                    AnalysisPlan.number(rule.worseThanPercent())));
+            failed.add(String.format(Locale.ROOT, "%s against %s %s (%s, limit %s %%)", format(value), format(before), baseline.described(),
+                    percent, AnalysisPlan.number(rule.worseThanPercent())));
         }
     }
 

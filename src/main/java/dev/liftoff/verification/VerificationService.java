@@ -126,10 +126,8 @@ public class VerificationService {
         if (analysis == null) {
             return List.of();
         }
-        Map<String, Baseline> stableValues = stable != null ? analysis.baselines(stable)
-                : analysis.baselinesUnknown(canary.service(), canary.environment(),
-                        "the version the stable slot of " + canary.environment() + " runs is not known");
-        return analysis.run(canary, AnalysisUse.VERIFICATION, stableValues).stream().map(AnalysisCheck::of).toList();
+        return analysis.run(canary, AnalysisUse.VERIFICATION, analysis.stableValues(canary, stable, AnalysisUse.VERIFICATION)).stream()
+                .map(AnalysisCheck::of).toList();
     }
 
     /**

@@ -30,7 +30,9 @@ import org.springframework.test.context.TestPropertySource;
  * and a latency regression injected at production's live build roll it back naming the query;
  * Prometheus stopped in the middle of the window asks a person, who carries on. Production is watched
  * for two minutes with a tick a minute, so that the synthetic checks of a tick do not get there
- * first; a release that passes is cut short once its triggers watch.
+ * first; a release that passes is cut short once its triggers watch. Prometheus also scrapes
+ * study-canary's production router: a healthy canary is compared with the stable build's series at
+ * each analysis step, with the steps of {@link CanaryFullStackTest}.
  */
 @DemoStack
 @TestPropertySource(properties = {
@@ -42,6 +44,20 @@ import org.springframework.test.context.TestPropertySource;
         "liftoff.services.study-api.analyses.p95-latency.sustained-for=3s",
         // a new version's first series take a scrape or two after its switch
         "liftoff.services.study-api.analyses.p95-latency.inconclusive-limit=10",
+        "liftoff.services.study-canary.environments.staging.monitoring.phases[0].every=1s",
+        "liftoff.services.study-canary.environments.staging.monitoring.phases[0].for=2s",
+        "liftoff.services.study-canary.environments.production.monitoring.phases[0].every=1s",
+        "liftoff.services.study-canary.environments.production.monitoring.phases[0].for=2s",
+        "liftoff.services.study-canary.environments.production.canary.steps[0].set-weight=10",
+        "liftoff.services.study-canary.environments.production.canary.steps[1].analyze.for=4s",
+        "liftoff.services.study-canary.environments.production.canary.steps[2].set-weight=50",
+        "liftoff.services.study-canary.environments.production.canary.steps[3].analyze.for=4s",
+        "liftoff.services.study-canary.environments.production.canary.steps[4].set-weight=100",
+        "liftoff.services.study-canary.environments.production.canary.comparison.requests-per-second=20",
+        "liftoff.services.study-canary.environments.production.analyses.p95-latency.interval=1s",
+        // the canary's p95 at 10 % is that of a dozen requests, its slowest: one held up by a busy
+        // 2-core machine is no release's fault (the comparison has tests of its own)
+        "liftoff.services.study-canary.environments.production.analyses.p95-latency.against-previous.minimum-increase=0.5",
         "liftoff.demo.traffic-per-second=20"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MetricAnalysesFullStackTest {
@@ -49,6 +65,7 @@ class MetricAnalysesFullStackTest {
     private static final Duration STEP = Duration.ofSeconds(120);
     private static final int STAGING_PORT = freePort();
     private static final int PRODUCTION_PORT = freePort();
+    private static final int CANARY_PRODUCTION_PORT = freePort();
     static PrometheusServer prometheus;
 
     @LocalServerPort
@@ -66,7 +83,7 @@ class MetricAnalysesFullStackTest {
     static void startPrometheus() {
         PrometheusServer.assumeInstalled();
         prometheus = PrometheusServer.scraping(Duration.ofSeconds(1), PrometheusServer.Target.at("127.0.0.1:" + STAGING_PORT),
-                PrometheusServer.Target.at("127.0.0.1:" + PRODUCTION_PORT));
+                PrometheusServer.Target.at("127.0.0.1:" + PRODUCTION_PORT), PrometheusServer.Target.at("127.0.0.1:" + CANARY_PRODUCTION_PORT));
         System.setProperty(DemoPorts.PROMETHEUS_URL, prometheus.uri().toString());
     }
 
@@ -74,6 +91,7 @@ class MetricAnalysesFullStackTest {
     static void scrapedPorts(DynamicPropertyRegistry registry) {
         registry.add(DemoPorts.STAGING_PORT, () -> STAGING_PORT);
         registry.add(DemoPorts.PRODUCTION_PORT, () -> PRODUCTION_PORT);
+        registry.add(DemoPorts.CANARY_PRODUCTION_PORT, () -> CANARY_PRODUCTION_PORT);
     }
 
     @AfterAll
@@ -115,6 +133,34 @@ class MetricAnalysesFullStackTest {
                 "production p95-latency rollback trigger");
         String report = client.get("ci-bot", "/api/releases/" + release + "/report").body();
         assertThat(report).contains("## Metric analyses").contains("http\\_server\\_requests\\_seconds\\_bucket");
+    }
+
+    @Test
+    @Order(0)
+    void aCanaryIsComparedWithTheStableBuildsSeriesAtEachAnalysisStep() {
+        String release = driver.start("study-canary", "c0ffee2468abcd", "erin", false);
+        String version = release.substring(release.indexOf('@') + 1);
+        driver.approveThroughSignoff(release);
+
+        assertThat(driver.outcome(release)).as(driver.text(release, "outcomeReason")).isEqualTo("RELEASED");
+        JsonNode steps = driver.variable(release, "productionCanary").path("steps");
+        for (int step : new int[] {1, 3}) {
+            JsonNode check = metricCheck(steps.get(step).path("report"), "metric p95-latency");
+            assertThat(check.path("passed").asBoolean()).as("step %s: %s", step + 1, check).isTrue();
+            assertThat(check.at("/analysis/query").asText()).contains("service=\"study-canary\"", "environment=\"production\"",
+                    "version=\"" + version + "\"");
+            assertThat(check.at("/analysis/value").isNumber()).as("the canary's own series: %s", check).isTrue();
+            JsonNode stable = check.at("/analysis/baseline");
+            assertThat(stable.path("source").asText()).isEqualTo("stable-version");
+            assertThat(stable.path("version").asText()).isEqualTo("2026.11.0");
+            assertThat(stable.path("value").isNumber()).as("the stable build's series: %s", stable).isTrue();
+            assertThat(stable.path("query").asText()).contains("version=\"2026.11.0\"");
+        }
+        // promoted: production's verification compares the new version with the one before the deploy
+        JsonNode promoted = metricCheck(driver.variable(release, "productionVerification"), "metric p95-latency");
+        assertThat(promoted.path("passed").asBoolean()).as(promoted.toString()).isTrue();
+        assertThat(promoted.at("/analysis/baseline/source").asText()).isEqualTo("before-deploy");
+        assertThat(promoted.at("/analysis/baseline/version").asText()).isEqualTo("2026.11.0");
     }
 
     // last: the burst's errors stay in the error rate's one-minute range for a minute
