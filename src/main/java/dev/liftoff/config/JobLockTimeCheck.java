@@ -2,7 +2,6 @@ package dev.liftoff.config;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -71,17 +70,8 @@ public class JobLockTimeCheck {
                 target(limits, at + "blue-green.switch", environment.blueGreen().switchTarget());
             }
             if (environment.canary() != null) {
+                // its analysis steps, with their metric analyses, are AnalysisLockTimeCheck's
                 target(limits, at + "canary.traffic", environment.canary().traffic());
-                List<CanaryStep> steps = environment.canary().steps();
-                for (int i = 0; i < steps.size(); i++) {
-                    CanaryStep step = steps.get(i);
-                    // the comparison samples for the whole of "for", the checks of the canary run meanwhile
-                    if (step != null && step.analyze() != null && step.analyze().duration() != null) {
-                        Duration longest = step.analyze().duration().compareTo(config.verification().deadline()) > 0
-                                ? step.analyze().duration() : config.verification().deadline();
-                        limits.put(at + "canary.steps[" + i + "].analyze.for", longest);
-                    }
-                }
             }
         });
         return limits;
