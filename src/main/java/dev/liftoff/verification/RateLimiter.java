@@ -32,6 +32,29 @@ final class RateLimiter {
         return UNLIMITED;
     }
 
+    /**
+     * Blocks until the next request may go out, unless that turn comes only at or after
+     * {@code deadlineNanos} (of {@link System#nanoTime()}): then it returns false at once and leaves
+     * the turn to others, so that a sender whose time is up does not wait for a turn it will not use.
+     */
+    boolean acquireBefore(long deadlineNanos) throws InterruptedException {
+        if (intervalNanos == 0) {
+            return System.nanoTime() - deadlineNanos < 0;
+        }
+        lock.lockInterruptibly();
+        try {
+            long now = System.nanoTime();
+            long turn = nextNanos - now > 0 ? nextNanos : now;
+            if (turn - deadlineNanos >= 0) {
+                return false;
+            }
+            awaitTurn();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** blocks until the next request may go out */
     void acquire() throws InterruptedException {
         if (intervalNanos == 0) {
@@ -39,14 +62,19 @@ final class RateLimiter {
         }
         lock.lockInterruptibly();
         try {
-            long wait;
-            while ((wait = nextNanos - System.nanoTime()) > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            // from the moment this request really goes out, not from when it was due
-            nextNanos = System.nanoTime() + intervalNanos;
+            awaitTurn();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** under the lock */
+    private void awaitTurn() throws InterruptedException {
+        long wait;
+        while ((wait = nextNanos - System.nanoTime()) > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+        }
+        // from the moment this request really goes out, not from when it was due
+        nextNanos = System.nanoTime() + intervalNanos;
     }
 }

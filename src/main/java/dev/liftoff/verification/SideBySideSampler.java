@@ -95,7 +95,12 @@ final class SideBySideSampler {
 
     private Void sendPairsUntil(long end, RateLimiter pace, ExecutorService pool) throws InterruptedException {
         while (true) {
-            pace.acquire();
+            // a worker whose next turn comes only after the time is up stops when the time is up, instead
+            // of waiting for that turn (behind the other workers' turns) only to send nothing
+            if (!pace.acquireBefore(end)) {
+                TimeUnit.NANOSECONDS.sleep(end - System.nanoTime());
+                return null;
+            }
             if (System.nanoTime() - end >= 0 || Thread.currentThread().isInterrupted()) {
                 return null;
             }

@@ -41,6 +41,24 @@ class RateLimiterTest {
     }
 
     @Test
+    void aTurnThatComesOnlyAfterTheDeadlineIsRefusedAtOnceAndLeftForOthers() throws Exception {
+        RateLimiter limiter = RateLimiter.perSecond(2);
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.MILLISECONDS.toNanos(300);
+
+        assertThat(limiter.acquireBefore(deadline)).as("the first turn is now").isTrue();
+        // the next turn is 500 ms after the first, past the deadline: no wait for it
+        assertThat(limiter.acquireBefore(deadline)).isFalse();
+        assertThat(limiter.acquireBefore(deadline)).isFalse();
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(100);
+        // the refused turns were not used up: a sender without that deadline gets the next one, 500 ms after the first
+        limiter.acquire();
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(450L, 1000L);
+        assertThat(RateLimiter.unlimited().acquireBefore(System.nanoTime() + 1_000_000_000)).isTrue();
+        assertThat(RateLimiter.unlimited().acquireBefore(System.nanoTime())).isFalse();
+    }
+
+    @Test
     void unlimitedNeverWaits() throws Exception {
         long start = System.nanoTime();
         for (int i = 0; i < 1000; i++) {
