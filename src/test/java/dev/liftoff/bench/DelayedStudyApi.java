@@ -1,20 +1,14 @@
 package dev.liftoff.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +17,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import java.util.stream.IntStream;
 
 /**
  * The study-api reference endpoints on a free loopback port, each answering after a fixed delay
@@ -33,7 +26,7 @@ import java.util.stream.IntStream;
  */
 final class DelayedStudyApi implements AutoCloseable {
 
-    static final String ALLOWED_ORIGIN = "https://study.example.com";
+    static final String ALLOWED_ORIGIN = StudyApiAnswers.ALLOWED_ORIGIN;
     static final String VERSION = "2026.11.0";
 
     /** the reference p50 of each endpoint; health has no target and answers at once */
@@ -54,13 +47,6 @@ final class DelayedStudyApi implements AutoCloseable {
 
     // more threads than requests ever in flight, so that delays never wait for a thread
     private static final int THREADS = 64;
-    private static final Map<String, String> SECURITY_HEADERS = Map.of(
-            "Strict-Transport-Security", "max-age=31536000; includeSubDomains",
-            "X-Content-Type-Options", "nosniff",
-            "X-Frame-Options", "DENY",
-            "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private record Endpoint(String method, Supplier<Object> body) {
     }
 
@@ -76,10 +62,10 @@ final class DelayedStudyApi implements AutoCloseable {
         this.endpoints = Map.of(
                 "/health", new Endpoint("GET", () -> Map.of("status", "UP")),
                 "/api/version", new Endpoint("GET", () -> Map.of("version", VERSION, "commit", this.commit)),
-                "/api/preview", new Endpoint("POST", DelayedStudyApi::preview),
-                "/api/generate", new Endpoint("POST", DelayedStudyApi::generate),
+                "/api/preview", new Endpoint("POST", StudyApiAnswers::preview),
+                "/api/generate", new Endpoint("POST", StudyApiAnswers::generate),
                 "/api/score", new Endpoint("POST", () -> Map.of("questionId", "q-1", "score", 1.0, "correct", true)),
-                "/api/daily/next", new Endpoint("GET", DelayedStudyApi::daily),
+                "/api/daily/next", new Endpoint("GET", StudyApiAnswers::daily),
                 "/api/ops/usage/daily", new Endpoint("GET", this::usage));
         // the JDK server otherwise lets Nagle's algorithm hold back small responses by up to 40 ms
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -128,65 +114,19 @@ final class DelayedStudyApi implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             Endpoint endpoint = endpoints.get(path);
             if (endpoint == null || !endpoint.method().equals(exchange.getRequestMethod())) {
-                send(exchange, endpoint == null ? 404 : 405, Map.of("error", "no " + exchange.getRequestMethod() + " " + path));
+                StudyApiAnswers.send(exchange, endpoint == null ? 404 : 405,
+                        Map.of("error", "no " + exchange.getRequestMethod() + " " + path));
                 return;
             }
             requestsToday.incrementAndGet();
             callersToday.add(exchange.getRemoteAddress().getAddress().getHostAddress());
-            sleep(DELAYS.get(path));
-            Headers headers = exchange.getResponseHeaders();
-            SECURITY_HEADERS.forEach(headers::set);
-            headers.set("Vary", "Origin");
-            if (ALLOWED_ORIGIN.equals(exchange.getRequestHeaders().getFirst("Origin"))) {
-                headers.set("Access-Control-Allow-Origin", ALLOWED_ORIGIN);
-            }
-            if (path.equals("/api/daily/next")) {
-                headers.set("Cache-Control", "max-age=60");
-            }
-            send(exchange, 200, endpoint.body().get());
+            StudyApiAnswers.sleep(DELAYS.get(path));
+            StudyApiAnswers.headers(exchange, path);
+            StudyApiAnswers.send(exchange, 200, endpoint.body().get());
         }
-    }
-
-    private static void send(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] json = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, json.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(json);
-        }
-    }
-
-    private static void sleep(Duration delay) {
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static Object preview() {
-        List<Map<String, String>> cards = IntStream.rangeClosed(1, 3)
-                .mapToObj(n -> Map.of("front", "Question " + n + " on photosynthesis", "back", "Answer " + n))
-                .toList();
-        return Map.of("topic", "photosynthesis", "count", cards.size(), "cards", cards);
-    }
-
-    private static Object generate() {
-        List<Map<String, Object>> questions = IntStream.rangeClosed(1, 5)
-                .mapToObj(n -> Map.<String, Object>of("id", "q-" + n, "prompt", "Question " + n + " on cell biology",
-                        "choices", List.of("A) one", "B) two", "C) three", "D) four")))
-                .toList();
-        return Map.of("topic", "cell biology", "count", questions.size(), "questions", questions);
-    }
-
-    private static Object daily() {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        return Map.of("date", today.toString(),
-                "question", Map.of("id", "daily-" + today, "prompt", "Explain photosynthesis to a friend in two sentences."));
     }
 
     private Object usage() {
-        return Map.of("date", LocalDate.now(ZoneOffset.UTC).toString(),
-                "requests", requestsToday.get(), "activeUsers", callersToday.size());
+        return StudyApiAnswers.usage(requestsToday.get(), callersToday.size());
     }
 }

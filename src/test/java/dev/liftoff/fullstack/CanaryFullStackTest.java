@@ -25,18 +25,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @DemoStack
 @TestPropertySource(properties = {
-        "liftoff.demo.traffic-per-second=20",
-        "liftoff.services.study-canary.environments.staging.monitoring.phases[0].every=1s",
-        "liftoff.services.study-canary.environments.staging.monitoring.phases[0].for=2s",
-        "liftoff.services.study-canary.environments.production.monitoring.phases[0].every=1s",
-        "liftoff.services.study-canary.environments.production.monitoring.phases[0].for=2s",
-        // the steps of the demo, with analyses of 4 s at 20 pairs a second: 13 pairs for each of 6 endpoints
-        "liftoff.services.study-canary.environments.production.canary.steps[0].set-weight=10",
-        "liftoff.services.study-canary.environments.production.canary.steps[1].analyze.for=4s",
-        "liftoff.services.study-canary.environments.production.canary.steps[2].set-weight=50",
-        "liftoff.services.study-canary.environments.production.canary.steps[3].analyze.for=4s",
-        "liftoff.services.study-canary.environments.production.canary.steps[4].set-weight=100",
-        "liftoff.services.study-canary.environments.production.canary.comparison.requests-per-second=20"})
+        "liftoff.demo.traffic-per-second=20"})
 class CanaryFullStackTest {
 
     private static final Duration STEP = Duration.ofSeconds(120);

@@ -32,7 +32,7 @@ import org.springframework.test.context.TestPropertySource;
  * for two minutes with a tick a minute, so that the synthetic checks of a tick do not get there
  * first; a release that passes is cut short once its triggers watch. Prometheus also scrapes
  * study-canary's production router: a healthy canary is compared with the stable build's series at
- * each analysis step, with the steps of {@link CanaryFullStackTest}.
+ * each analysis step, with the shortened steps of {@link DemoStack}.
  */
 @DemoStack
 @TestPropertySource(properties = {
@@ -44,16 +44,6 @@ import org.springframework.test.context.TestPropertySource;
         "liftoff.services.study-api.analyses.p95-latency.sustained-for=3s",
         // a new version's first series take a scrape or two after its switch
         "liftoff.services.study-api.analyses.p95-latency.inconclusive-limit=10",
-        "liftoff.services.study-canary.environments.staging.monitoring.phases[0].every=1s",
-        "liftoff.services.study-canary.environments.staging.monitoring.phases[0].for=2s",
-        "liftoff.services.study-canary.environments.production.monitoring.phases[0].every=1s",
-        "liftoff.services.study-canary.environments.production.monitoring.phases[0].for=2s",
-        "liftoff.services.study-canary.environments.production.canary.steps[0].set-weight=10",
-        "liftoff.services.study-canary.environments.production.canary.steps[1].analyze.for=4s",
-        "liftoff.services.study-canary.environments.production.canary.steps[2].set-weight=50",
-        "liftoff.services.study-canary.environments.production.canary.steps[3].analyze.for=4s",
-        "liftoff.services.study-canary.environments.production.canary.steps[4].set-weight=100",
-        "liftoff.services.study-canary.environments.production.canary.comparison.requests-per-second=20",
         "liftoff.services.study-canary.environments.production.analyses.p95-latency.interval=1s",
         // the canary's p95 at 10 % is that of a dozen requests, its slowest: one held up by a busy
         // 2-core machine is no release's fault (the comparison has tests of its own)
