@@ -1,6 +1,5 @@
 package dev.liftoff.analysis;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.liftoff.process.JsonVars;
 import dev.liftoff.process.RootInstance;
 import dev.liftoff.process.Vars;
@@ -32,12 +31,11 @@ public class MeasureMetricBaselineDelegate implements JavaDelegate {
             return;
         }
         DelegateExecution root = RootInstance.of(execution);
-        JsonNode previous = JsonVars.read(root, Vars.previousReleaseOf(release.environment()));
-        Map<String, Baseline> baselines = previous.hasNonNull("version") && previous.hasNonNull("commitSha")
-                ? analysis.baselines(new ReleaseLabels(release.service(), release.environment(), previous.get("version").asText(),
-                        previous.get("commitSha").asText()))
-                : analysis.baselinesUnknown(release.service(), release.environment(), "what ran on " + release.environment()
-                        + " before the deploy is not known: " + previous.path("unknown").asText("not recorded"));
+        Map<String, Baseline> baselines = ReleaseOf.previous(execution, release.environment())
+                .map(analysis::baselines)
+                .orElseGet(() -> analysis.baselinesUnknown(release.service(), release.environment(), "what ran on "
+                        + release.environment() + " before the deploy is not known: "
+                        + JsonVars.read(root, Vars.previousReleaseOf(release.environment())).path("unknown").asText("not recorded")));
         Map<String, Object> stored = new LinkedHashMap<>();
         baselines.forEach((name, baseline) -> stored.put(name, baseline.toMap()));
         JsonVars.write(root, Vars.metricBaselineOf(release.environment()), stored);

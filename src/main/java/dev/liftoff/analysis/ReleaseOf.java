@@ -6,6 +6,7 @@ import dev.liftoff.process.RootInstance;
 import dev.liftoff.process.Vars;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /** What the analyses of a step need from its process: the release's own values and the values measured before its deploy. */
@@ -17,6 +18,18 @@ public final class ReleaseOf {
     public static ReleaseLabels labels(DelegateExecution execution) {
         return new ReleaseLabels(text(execution, Vars.SERVICE), text(execution, Vars.ENVIRONMENT), text(execution, Vars.VERSION),
                 text(execution, Vars.COMMIT_SHA));
+    }
+
+    /**
+     * What ran on the environment before this release, as {@code <environment>PreviousRelease} on the
+     * root recorded it (a canary's stable version); empty when it is not known.
+     */
+    public static Optional<ReleaseLabels> previous(DelegateExecution execution, String environment) {
+        JsonNode previous = JsonVars.read(RootInstance.of(execution), Vars.previousReleaseOf(environment));
+        return previous.hasNonNull("version") && previous.hasNonNull("commitSha")
+                ? Optional.of(new ReleaseLabels(text(execution, Vars.SERVICE), environment, previous.get("version").asText(),
+                        previous.get("commitSha").asText()))
+                : Optional.empty();
     }
 
     /** {@code <environment>MetricBaseline} on the root, by analysis name; empty when none was measured */

@@ -6,7 +6,6 @@ import dev.liftoff.process.Decisions;
 import dev.liftoff.process.JsonVars;
 import dev.liftoff.process.RootInstance;
 import dev.liftoff.process.Vars;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +14,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,15 +59,8 @@ public class CanaryDecisionRecorder implements TaskListener {
         String environment = (String) task.getVariable(Vars.ENVIRONMENT);
         int index = (Integer) task.getVariable(Vars.CANARY_STEP);
 
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("step", index + 1);
-        entry.put("what", steps.step(service, environment, index).describe());
-        entry.put("result", abort ? "aborted" : "promoted");
-        entry.put("at", Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime()).toString());
-        entry.put("summary", (abort ? "aborted by " : "promoted by ") + by + (comment.isEmpty() ? "" : ": " + comment));
-        entry.put("by", by);
-        entry.put("comment", comment);
-        CanaryRecord.record(RootInstance.of(task), environment, entry, null);
+        CanaryRecord.decided(RootInstance.of(task), environment, index, steps.step(service, environment, index).describe(), abort, by,
+                comment);
         if (abort) {
             task.getExecution().setVariable(Vars.VERIFICATION_ERROR, environment + " canary "
                     + steps.describe(service, environment, index) + " aborted by " + by + ": " + comment);

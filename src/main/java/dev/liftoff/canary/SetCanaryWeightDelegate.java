@@ -6,12 +6,8 @@ import dev.liftoff.deploy.DeployTargets;
 import dev.liftoff.deploy.StepRequests;
 import dev.liftoff.process.RootInstance;
 import dev.liftoff.process.Vars;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,18 +37,8 @@ public class SetCanaryWeightDelegate implements JavaDelegate {
         DeployRequest request = StepRequests.weight(execution, weight);
         DeployReceipt receipt = deployTargets.trafficFor(service, environment).deploy(request);
 
-        Map<String, Object> entry = new LinkedHashMap<>();
-        if (index != null) {
-            entry.put("step", index + 1);
-            entry.put("what", steps.step(service, environment, index).describe());
-        } else {
-            entry.put("what", "promoted: all traffic to the stable version, which runs " + request.version());
-        }
-        entry.put("result", "done");
-        entry.put("at", Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime()).toString());
-        entry.put("summary", "weight " + weight + " %: " + receipt.target() + " answered " + receipt.status());
-        entry.put("weight", weight);
-        entry.put("receipt", receipt.toMap());
-        CanaryRecord.record(RootInstance.of(execution), environment, entry, weight);
+        String what = index != null ? steps.step(service, environment, index).describe()
+                : "promoted: all traffic to the stable version, which runs " + request.version();
+        CanaryRecord.weightSet(RootInstance.of(execution), environment, index, what, weight, receipt);
     }
 }

@@ -1,5 +1,6 @@
 package dev.liftoff.verification;
 
+import dev.liftoff.analysis.MetricDecisions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,14 @@ public record VerificationReport(String environment, boolean passed, long durati
      */
     public boolean inconclusive() {
         return !passed && checks.stream().filter(check -> !check.passed()).allMatch(CheckResult::inconclusive);
+    }
+
+    /** a row for each check without data, for the person who decides on it ({@code where}: e.g. verification) */
+    public List<Map<String, Object>> inconclusiveRows(String where) {
+        return checks.stream().filter(CheckResult::inconclusive)
+                .map(check -> MetricDecisions.row(String.valueOf(check.analysis().getOrDefault("name", check.name())), where,
+                        check.actual(), String.valueOf(check.analysis().getOrDefault("query", "")), check.analysis().get("graphUrl")))
+                .toList();
     }
 
     /** the report as the JSON variable {@code <environment>Verification} */

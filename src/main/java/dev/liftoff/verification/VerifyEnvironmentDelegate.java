@@ -8,8 +8,6 @@ import dev.liftoff.process.BpmnErrors;
 import dev.liftoff.process.JsonVars;
 import dev.liftoff.process.RootInstance;
 import dev.liftoff.process.Vars;
-import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -44,17 +42,10 @@ public class VerifyEnvironmentDelegate implements JavaDelegate {
                         ReleaseOf.baselines(execution, environment));
         JsonVars.write(RootInstance.of(execution), Evidence.variable(environment, slot), report.toMap());
         if (report.inconclusive()) {
-            MetricDecisions.ask(execution, inconclusive(report), false);
+            MetricDecisions.ask(execution, report.inconclusiveRows("verification"), false);
         } else if (!report.passed()) {
             throw new BpmnError(BpmnErrors.VERIFICATION_FAILED, Evidence.label(environment, slot) + " " + report.summary());
         }
         execution.setVariable(Vars.VERIFICATION_INCONCLUSIVE, report.inconclusive());
-    }
-
-    private static List<Map<String, Object>> inconclusive(VerificationReport report) {
-        return report.checks().stream().filter(CheckResult::inconclusive)
-                .map(check -> MetricDecisions.row(String.valueOf(check.analysis().get("name")), "verification", check.actual(),
-                        String.valueOf(check.analysis().get("query")), check.analysis().get("graphUrl")))
-                .toList();
     }
 }
