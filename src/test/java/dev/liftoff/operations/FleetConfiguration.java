@@ -20,6 +20,7 @@ final class FleetConfiguration {
 
     /** the demo's own service: its limits must fit a short job lock too */
     private static final String DEMO_SERVICE = "study-api";
+    private static final String DEMO_CANARY_SERVICE = "study-canary";
 
     private final EnvironmentFleet fleet;
     private final List<String> services;
@@ -134,17 +135,27 @@ final class FleetConfiguration {
         }
     }
 
+    /** the demo profile's own services, study-api and study-canary, with every step limit within the lock */
     private void demoServiceWithinTheLock(StringBuilder yaml) {
         String limit = yamlDuration(stepLimit(Duration.ofSeconds(30)));
+        String timeouts = "          deploy-timeout: " + limit + "\n          deploy: {webhook: {timeout: " + limit + "}}\n";
+        String verification = "      verification: {request-timeout: " + limit + ", deadline: " + limit + "}\n";
         yaml.append("    ").append(DEMO_SERVICE).append(":\n      environments:\n")
-                .append("        staging:\n")
-                .append("          deploy-timeout: ").append(limit).append('\n')
-                .append("          deploy: {webhook: {timeout: ").append(limit).append("}}\n")
-                .append("        production:\n")
-                .append("          deploy-timeout: ").append(limit).append('\n')
-                .append("          deploy: {webhook: {timeout: ").append(limit).append("}}\n")
+                .append("        staging:\n").append(timeouts)
+                .append("        production:\n").append(timeouts)
                 .append("          blue-green: {switch: {webhook: {timeout: ").append(limit).append("}}}\n")
-                .append("      verification: {request-timeout: ").append(limit).append(", deadline: ").append(limit).append("}\n");
+                .append(verification);
+        // an analysis as long as the limit, at 20 pairs a second: enough pairs for each of its 6 requests
+        String analyze = "{analyze: {for: " + limit + "}}";
+        yaml.append("    ").append(DEMO_CANARY_SERVICE).append(":\n      environments:\n")
+                .append("        staging:\n").append(timeouts)
+                .append("        production:\n").append(timeouts)
+                .append("          canary:\n")
+                .append("            traffic: {webhook: {timeout: ").append(limit).append("}}\n")
+                .append("            steps: [{set-weight: 10}, ").append(analyze).append(", {set-weight: 50}, ").append(analyze)
+                .append(", {set-weight: 100}]\n")
+                .append("            comparison: {requests-per-second: 20}\n")
+                .append(verification);
     }
 
     /** a step limit: as given, or within a quarter of a short job lock */
