@@ -10,7 +10,7 @@ import java.util.Optional;
  * alone; a deploy without a slot replaces the stable build, as a canary's full promotion does. The
  * router sends each request to one of the two by the weight last applied (none yet: all to stable).
  */
-final class CanarySlots implements DeployTarget {
+final class CanarySlots implements DeployableEnvironment {
 
     static final String CANARY = "canary";
 

@@ -18,7 +18,7 @@ final class CanaryTraffic {
 
     private static final Logger log = LoggerFactory.getLogger(CanaryTraffic.class);
 
-    private final DeployTargets targets;
+    private final DeployableEnvironments targets;
     private final Map<String, AppliedWeight> byIdempotencyKey = new LinkedHashMap<>();
 
     /** A weight the demo applied, kept so that a replay gets the same answer and is counted on the same entry. */
@@ -30,7 +30,7 @@ final class CanaryTraffic {
             String stableCommitSha, String idempotencyKey) {
     }
 
-    CanaryTraffic(DeployTargets targets) {
+    CanaryTraffic(DeployableEnvironments targets) {
         this.targets = targets;
     }
 

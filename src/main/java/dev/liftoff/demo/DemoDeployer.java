@@ -31,7 +31,7 @@ final class DemoDeployer implements HttpHandler {
             "GET /traffic");
 
     private final byte[] expectedAuthorization;
-    private final DeployTargets targets;
+    private final DeployableEnvironments targets;
     private final CanaryTraffic traffic;
     private final Duration deployDelay;
     private final ScheduledExecutorService switches;
@@ -46,7 +46,7 @@ final class DemoDeployer implements HttpHandler {
     record Switched(boolean switched, String environment, String liveVersion, String liveCommitSha, String idempotencyKey) {
     }
 
-    DemoDeployer(String deployToken, DeployTargets targets, Duration deployDelay, ScheduledExecutorService switches) {
+    DemoDeployer(String deployToken, DeployableEnvironments targets, Duration deployDelay, ScheduledExecutorService switches) {
         this.expectedAuthorization = ("Bearer " + deployToken).getBytes(StandardCharsets.UTF_8);
         this.targets = targets;
         this.traffic = new CanaryTraffic(targets);

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * or canary build): the build it runs, whether it serves live traffic, and the traffic it served today.
  * On its own it is a direct deploy target: a deploy replaces its build, and names no slot.
  */
-final class DemoEnvironment implements DeployTarget {
+final class DemoEnvironment implements DeployableEnvironment {
 
     private static final Logger log = LoggerFactory.getLogger(DemoEnvironment.class);
 

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * to the idle slot leaves live traffic alone until a switch swaps the two, and the slot that served
  * before stays warm for a switch back.
  */
-final class DemoSlots implements DeployTarget {
+final class DemoSlots implements DeployableEnvironment {
 
     static final String IDLE = "idle";
 

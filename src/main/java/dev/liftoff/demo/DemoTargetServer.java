@@ -79,7 +79,7 @@ public class DemoTargetServer {
         Map<String, DemoSlots> environments = Map.of(staging.name(), staging, production.name(), production);
         StudyApiHandler api = new StudyApiHandler(new CorsPolicy(properties.allowedOrigin()));
         faults = new DemoFaults(environments);
-        DeployTargets targets = new DeployTargets()
+        DeployableEnvironments targets = new DeployableEnvironments()
                 .add(DeployRequest.SERVICE, Map.of(ServiceConfig.STAGING, staging, ServiceConfig.PRODUCTION, production));
         ScheduledExecutorService switches = Executors.newSingleThreadScheduledExecutor(daemonThreads("demo-deploy"));
         executors.add(switches);
@@ -125,7 +125,7 @@ public class DemoTargetServer {
      *
      * @return its environments, for the deployer
      */
-    private Map<String, DeployTarget> serveStudyCanary(RunningBuild initial, StudyApiHandler api) {
+    private Map<String, DeployableEnvironment> serveStudyCanary(RunningBuild initial, StudyApiHandler api) {
         DemoEnvironment staging = new DemoEnvironment(DeployRequest.CANARY_SERVICE, ServiceConfig.STAGING, initial);
         CanarySlots production = new CanarySlots(initial);
         DemoFaults none = new DemoFaults(Map.of());

@@ -6,7 +6,7 @@ import java.util.Optional;
  * One environment of a demo service as the deployer sees it: the slot a deploy goes to, by the name
  * the deploy gives ({@code null} for none), and the rule a deploy naming another slot is told.
  */
-interface DeployTarget {
+interface DeployableEnvironment {
 
     /** @return the slot that runs the build of a deploy naming {@code slot}, or empty if there is no such slot here */
     Optional<DemoEnvironment> slot(String slot);

@@ -7,19 +7,19 @@ import java.util.Map;
  * What the demo deployer deploys to: each demo service's environments, in order. Answers which slot
  * runs a deploy's build, or rejects with 422 naming what is allowed.
  */
-final class DeployTargets {
+final class DeployableEnvironments {
 
-    private final Map<String, Map<String, DeployTarget>> byService = new LinkedHashMap<>();
+    private final Map<String, Map<String, DeployableEnvironment>> byService = new LinkedHashMap<>();
 
     /** @param environments the service's environments by name, in the order the 422s name them */
-    DeployTargets add(String service, Map<String, DeployTarget> environments) {
+    DeployableEnvironments add(String service, Map<String, DeployableEnvironment> environments) {
         byService.put(service, new LinkedHashMap<>(environments));
         return this;
     }
 
     /** The slot that is to run the build of {@code request}. */
     DemoEnvironment slotFor(DeployRequest request) {
-        DeployTarget target = of(request.service(), request.environment());
+        DeployableEnvironment target = of(request.service(), request.environment());
         request.requireBuild();
         return target.slot(request.slot()).orElseThrow(() -> new RequestRejected(422,
                 request.service() + " " + request.environment() + ": " + target.slotRule()));
@@ -27,7 +27,7 @@ final class DeployTargets {
 
     /** The blue-green slots a switch moves traffic between. */
     DemoSlots blueGreen(DeployRequest request) {
-        DeployTarget target = of(request.service(), request.environment());
+        DeployableEnvironment target = of(request.service(), request.environment());
         request.requireBuild();
         if (!(target instanceof DemoSlots slots)) {
             throw new RequestRejected(422, request.service() + " " + request.environment() + " has no blue-green slots to switch"
@@ -38,20 +38,20 @@ final class DeployTargets {
 
     /** The canary whose traffic a weight splits. */
     CanarySlots canary(String service, String environment) {
-        DeployTarget target = of(service, environment);
+        DeployableEnvironment target = of(service, environment);
         if (!(target instanceof CanarySlots slots)) {
             throw new RequestRejected(422, service + " " + environment + " is no canary; traffic weights are for " + canaries());
         }
         return slots;
     }
 
-    private DeployTarget of(String service, String environment) {
-        Map<String, DeployTarget> environments = byService.get(service);
+    private DeployableEnvironment of(String service, String environment) {
+        Map<String, DeployableEnvironment> environments = byService.get(service);
         if (environments == null) {
             throw new RequestRejected(422, "unknown service '" + service + "'; the demo deployer deploys "
                     + String.join(" and ", byService.keySet()));
         }
-        DeployTarget target = environments.get(environment);
+        DeployableEnvironment target = environments.get(environment);
         if (target == null) {
             throw new RequestRejected(422, "unknown environment '" + environment + "' of " + service + "; known: "
                     + environments.keySet());
