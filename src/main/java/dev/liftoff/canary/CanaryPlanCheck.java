@@ -3,7 +3,7 @@ package dev.liftoff.canary;
 import dev.liftoff.config.CanaryConfig;
 import dev.liftoff.config.CanaryStep;
 import dev.liftoff.config.LiftoffProperties;
-import dev.liftoff.config.ServiceConfig;
+import dev.liftoff.verification.VerificationService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,7 @@ public class CanaryPlanCheck {
             if (!environmentConfig.isCanary() || canary == null) {
                 return;
             }
-            int requests = requestsCompared(config);
+            int requests = VerificationService.requestsCompared(config, environment);
             int pairsPerSecond = canary.comparison().requestsPerSecond();
             for (int i = 0; i < canary.steps().size(); i++) {
                 CanaryStep step = canary.steps().get(i);
@@ -46,13 +46,5 @@ public class CanaryPlanCheck {
             throw new IllegalStateException("A canary's analysis step is too short to compare the canary with the stable version ("
                     + CanaryStatistics.MIN_SAMPLES + " pairs per compared request at the least): " + String.join("; ", tooShort));
         }
-    }
-
-    /** how many requests the comparison takes in turn: the latency checks, else the smoke checks, else the health endpoint */
-    static int requestsCompared(ServiceConfig service) {
-        if (!service.latency().isEmpty()) {
-            return service.latency().size();
-        }
-        return Math.max(1, service.smoke().size());
     }
 }

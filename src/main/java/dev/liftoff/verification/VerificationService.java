@@ -177,6 +177,14 @@ public class VerificationService {
                 pairsPerSecond, workers);
     }
 
+    /**
+     * How many different requests a side-by-side comparison takes in turn: its latency checks, else its
+     * smoke checks, else the health endpoint alone.
+     */
+    public static int requestsCompared(ServiceConfig service, String environment) {
+        return comparisonPlan(service, service.environment(environment)).size();
+    }
+
     private static List<SideBySideSampler.PlannedRequest> comparisonPlan(ServiceConfig service, EnvironmentConfig environment) {
         if (!service.latency().isEmpty()) {
             return service.latency().stream()

@@ -96,7 +96,7 @@ class CanaryAnalysisTest {
     }
 
     private CanaryAnalysis analysis() {
-        LiftoffProperties properties = properties(canary.url(), stable.url());
+        LiftoffProperties properties = properties(canary.url(), stable.url(), LASTING, 20);
         return new CanaryAnalysis(new VerificationService(properties), new CanarySteps(properties));
     }
 
@@ -109,12 +109,13 @@ class CanaryAnalysisTest {
                 .orElseThrow(() -> new AssertionError("no check " + name + " in " + report.checks()));
     }
 
-    private static LiftoffProperties properties(URI canaryUrl, URI stableUrl) {
+    /** the service "quiz" with one latency check, its production a canary: 10 %, then one analysis */
+    static LiftoffProperties properties(URI canaryUrl, URI stableUrl, Duration analysis, int pairsPerSecond) {
         DeployTargetConfig nowhere = new DeployTargetConfig(DeployTargetConfig.Type.WEBHOOK,
                 new DeployTargetConfig.Webhook(URI.create("http://127.0.0.1:9/deploy"), null, null), null);
         CanaryConfig canary = new CanaryConfig(canaryUrl, stableUrl, nowhere,
-                List.of(new CanaryStep(10, null, null), new CanaryStep(null, new CanaryStep.Analyze(LASTING), null)),
-                new CanaryComparisonConfig(0.99, Duration.ofMillis(5), 20));
+                List.of(new CanaryStep(10, null, null), new CanaryStep(null, new CanaryStep.Analyze(analysis), null)),
+                new CanaryComparisonConfig(0.99, Duration.ofMillis(5), pairsPerSecond));
         EnvironmentConfig production = new EnvironmentConfig(stableUrl, null, null, nowhere, null, DeployStrategy.CANARY, null, null,
                 null, null, canary);
         EnvironmentConfig staging = new EnvironmentConfig(stableUrl, null, null, nowhere, null);
