@@ -14,11 +14,10 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
- * The canary's evidence on the root instance, {@code <environment>Canary}: the weight the canary
- * has now and one entry per step that ran, in order, e.g.
- * {@code {"weight": 50, "steps": [{"step": 1, "what": "set weight 10 %", "result": "done", ...}]}}.
- * A step that runs again (a retry after a crash) replaces its entry; the weight also stands alone
- * in {@code <environment>CanaryWeight}, for Cockpit.
+ * The canary's evidence on the root instance, {@code <environment>Canary}: one entry per step that
+ * ran, in order, e.g. {@code {"steps": [{"step": 1, "what": "set weight 10 %", "result": "done", ...}]}}.
+ * A step that runs again (a retry after a crash) replaces its entry. The weight in force is kept in
+ * one place, {@code <environment>CanaryWeight}, which a rollback's weight 0 sets too.
  */
 final class CanaryRecord {
 
@@ -78,10 +77,7 @@ final class CanaryRecord {
             steps.add(added);
         }
         if (weight != null) {
-            record.put("weight", weight);
             root.setVariable(Vars.canaryWeightOf(environment), weight);
-        } else if (!record.has("weight")) {
-            record.put("weight", 0);
         }
         JsonVars.write(root, Vars.canaryOf(environment), record);
     }

@@ -60,7 +60,8 @@ public class ReleaseViews {
             COMMIT_TIME, NOTES, Vars.OUTCOME, Vars.OUTCOME_REASON, Vars.APPROVALS, Vars.INCIDENTS, Vars.READINESS,
             Vars.verificationOf(ServiceConfig.STAGING), Vars.verificationOf(ServiceConfig.PRODUCTION), Vars.ROLLBACK_VERIFICATION,
             Vars.metricTriggersOf(ServiceConfig.STAGING), Vars.metricTriggersOf(ServiceConfig.PRODUCTION), Vars.METRIC_DECISIONS,
-            Vars.canaryOf(ServiceConfig.STAGING), Vars.canaryOf(ServiceConfig.PRODUCTION)};
+            Vars.canaryOf(ServiceConfig.STAGING), Vars.canaryOf(ServiceConfig.PRODUCTION),
+            Vars.canaryWeightOf(ServiceConfig.STAGING), Vars.canaryWeightOf(ServiceConfig.PRODUCTION)};
 
     /** a view and the activities of the root it was derived from */
     public record Snapshot(ReleaseView view, Set<String> activities) {
@@ -197,7 +198,8 @@ public class ReleaseViews {
         for (String environment : ENVIRONMENTS) {
             JsonNode canary = vars.getOrDefault(Vars.canaryOf(environment), JsonVars.MAPPER.nullNode());
             if (canary.isObject()) {
-                checks.put(environment + " canary", canarySummary(canary));
+                checks.put(environment + " canary", canarySummary(vars.getOrDefault(Vars.canaryWeightOf(environment),
+                        JsonVars.MAPPER.nullNode()), canary));
             }
         }
         List<OpenTask> openTasks = open.stream().map(this::openTask).toList();
@@ -292,8 +294,8 @@ public class ReleaseViews {
     }
 
     /** e.g. "weight 50 %; step 4 (analyze for 20 s): passed — 51/51 passed" */
-    private static String canarySummary(JsonNode canary) {
-        String weight = "weight " + canary.path("weight").asText("0") + " %";
+    private static String canarySummary(JsonNode weightInForce, JsonNode canary) {
+        String weight = "weight " + weightInForce.asText("0") + " %";
         JsonNode steps = canary.path("steps");
         if (steps.isEmpty()) {
             return weight;

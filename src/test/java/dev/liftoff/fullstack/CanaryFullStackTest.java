@@ -106,6 +106,9 @@ class CanaryFullStackTest {
         assertThat(analysis.path("checks")).filteredOn(check -> check.path("name").asText().endsWith(": latency")
                         && !check.path("name").asText().startsWith("compared"))
                 .as("the absolute latency targets still pass").allSatisfy(check -> assertThat(check.path("passed").asBoolean()).isTrue());
+        // the release view says where the canary stands: weight 0 after the rollback, the failed step last
+        String view = client.get("ci-bot", "/api/releases/" + release).json().path("checks").path("production canary").asText();
+        assertThat(view).startsWith("weight 0 %; step 2 (analyze for 4 s): FAILED — ");
         // the report shows each step of the canary with its evidence
         LiftoffClient.Reply report = client.get("ci-bot", "/api/releases/" + release + "/report");
         assertThat(report.status()).as(report.body()).isEqualTo(200);

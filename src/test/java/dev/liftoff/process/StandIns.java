@@ -7,6 +7,7 @@ import dev.liftoff.analysis.PlanMetricTriggersDelegate;
 import dev.liftoff.analysis.TriggerWatch;
 import dev.liftoff.canary.CanaryDecisionRecorder;
 import dev.liftoff.canary.CanarySteps;
+import dev.liftoff.config.Slot;
 import dev.liftoff.deploy.ChooseRollbackTargetDelegate;
 import dev.liftoff.deploy.DeployStrategies;
 import dev.liftoff.deploy.ManualInterventionRecorder;
@@ -268,7 +269,7 @@ public final class StandIns {
             boolean passes = !failingEnvironments.contains(checked);
             String summary = passes ? "3/3 passed" : "2/3 passed — score: status 500 (expected 200)";
             String variable = slot == null ? Vars.verificationOf(environment)
-                    : "canary".equals(slot) ? Vars.canaryVerificationOf(environment) : Vars.idleSlotVerificationOf(environment);
+                    : Slot.CANARY.value().equals(slot) ? Vars.canaryVerificationOf(environment) : Vars.idleSlotVerificationOf(environment);
             JsonVars.write(RootInstance.of(execution), variable, evidence(passes, summary));
             if (!passes) {
                 throw new BpmnError(BpmnErrors.VERIFICATION_FAILED, environment + " " + summary);
